@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { ALERT_STATUSES, SEVERITIES, text, type Alert, type SessionUser } from '@jointduty/shared';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { limitParam, enumParam } from '../common/query';
+import { parseOr400 } from '../common/zod';
+import { APP_CONFIG } from '../config/app-config.token';
+import type { AppConfig } from '../config/config.schema';
+import { EventsService } from '../events/events.service';
+import { AlertsService } from './alerts.service';
+import { alertToCap } from './cap';
+
+const resolveBody = z.object({ note: text(1, 2000) });
+
+@Roles('admin', 'duty', 'leader')
+@Controller('api/alerts')
+export class AlertsController {
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly events: EventsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  list(@Query('status') status?: string, @Query('severity') severity?: string, @Query('limit') limit?: string): Promise<Alert[]> {
+    return this.alerts.list({
+      status: enumParam('status', status, ALERT_STATUSES),
+      severity: enumParam('severity', severity, SEVERITIES),
+      limit: limitParam(limit, 50, 500),
+    });
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string) {
+    const alert = await this.alerts.get(id);
+    const [event, history] = await Promise.all([this.events.detail(alert.eventId), this.alerts.history(id)]);
+    return { ...alert, event, incidents: event.incidents, history };
+  }
+
+  @Get(':id/cap')
+  @Header('Content-Type', 'application/cap+xml; charset=utf-8')
+  async cap(@Param('id') id: string): Promise<string> {
+    const alert = await this.alerts.get(id);
+    return alertToCap(alert, { sender: `jointduty@${this.config.city.code}`, city: this.config.city.name });
+  }
+
+  @Post(':id/ack')
+  @HttpCode(200)
+  ack(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<Alert> {
+    return this.alerts.acknowledge(id, user.username);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  resolve(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: SessionUser): Promise<Alert> {
+    const { note } = parseOr400(resolveBody, body ?? {});
+    return this.alerts.resolve(id, user.username, note);
+  }
+}

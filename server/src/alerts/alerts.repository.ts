@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import type { Alert, AlertStatus, Channel, DispatchProgress, Severity } from '@jointduty/shared';
+import { Db, num, type Param, type Queryable, type Row } from '../infra/database/db';
+
+export interface AlertQuery {
+  status?: AlertStatus;
+  severity?: Severity;
+  limit: number;
+}
+
+export interface AlertChange {
+  seq: number;
+  kind: 'new' | 'update';
+  alert: Alert;
+}
+
+function fromRow(r: Row): Alert {
+  const a: Alert = {
+    id: String(r.id),
+    seq: num(r.seq),
+    eventId: String(r.event_id),
+    rule: String(r.rule),
+    severity: String(r.severity) as Severity,
+    title: String(r.title),
+    summary: String(r.summary),
+    channels: String(r.channels).split(',').filter(Boolean) as Channel[],
+    district: r.district == null ? null : String(r.district),
+    category: r.category == null ? null : String(r.category),
+    incidentCount: num(r.incident_count),
+    status: String(r.status) as AlertStatus,
+    createdAt: new Date(num(r.created_at)).toISOString(),
+    updatedAt: new Date(num(r.updated_at)).toISOString(),
+  };
+  if (r.simulated === true || r.simulated === 1) a.simulated = true;
+  return a;
+}
+
+@Injectable()
+export class AlertsRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * The next system-wide seq. The counter row stays locked until the transaction commits, so
+   * changes become visible in seq order: a client resuming after N never misses a lower one.
+   */
+  async nextSeq(tx: Queryable): Promise<number> {
+    const rows = await tx.query<{ value: unknown }>(`UPDATE counters SET value = value + 1 WHERE name = 'alert_seq' RETURNING value`);
+    return num(rows[0]!.value);
+  }
+
+  async findByEventRule(tx: Queryable, eventId: string, rule: string): Promise<Alert | null> {
+    const rows = await tx.query(`SELECT * FROM alerts WHERE event_id = ? AND rule = ?`, [eventId, rule]);
+    return rows[0] ? fromRow(rows[0]) : null;
+  }
+
+  async getIn(tx: Queryable, id: string): Promise<Alert | null> {
+    const rows = await tx.query(`SELECT * FROM alerts WHERE id = ?`, [id]);
+    return rows[0] ? fromRow(rows[0]) : null;
+  }
+
+  get(id: string): Promise<Alert | null> {
+    return this.getIn(this.db, id);
+  }
+
+  async insert(tx: Queryable, a: Alert): Promise<void> {
+    await tx.execute(
+      `INSERT INTO alerts (id, seq, event_id, rule, severity, title, summary, channels, district, category, incident_count, status, simulated, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        a.id, a.seq, a.eventId, a.rule, a.severity, a.title, a.summary, a.channels.join(','), a.district, a.category,
+        a.incidentCount, a.status, a.simulated === true, Date.parse(a.createdAt), Date.parse(a.updatedAt),
+      ],
+    );
+  }
+
+  async update(tx: Queryable, a: Alert, extra: { acknowledgedAt?: number; resolvedAt?: number; resolutionNote?: string } = {}): Promise<void> {
+    const sets = ['seq = ?', 'severity = ?', 'summary = ?', 'channels = ?', 'incident_count = ?', 'status = ?', 'updated_at = ?'];
+    const params: Param[] = [a.seq, a.severity, a.summary, a.channels.join(','), a.incidentCount, a.status, Date.parse(a.updatedAt)];
+    if (extra.acknowledgedAt !== undefined) sets.push('acknowledged_at = COALESCE(acknowledged_at, ?)') && params.push(extra.acknowledgedAt);
+    if (extra.resolvedAt !== undefined) sets.push('resolved_at = ?') && params.push(extra.resolvedAt);
+    if (extra.resolutionNote !== undefined) sets.push('resolution_note = ?') && params.push(extra.resolutionNote);
+    await tx.execute(`UPDATE alerts SET ${sets.join(', ')} WHERE id = ?`, [...params, a.id]);
+  }
+
+  async addChange(tx: Queryable, kind: 'new' | 'update', alert: Alert, actor: string | null): Promise<void> {
+    await tx.execute(`INSERT INTO alert_changes (seq, alert_id, kind, actor, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)`, [
+      alert.seq, alert.id, kind, actor, JSON.stringify(alert), Date.now(),
+    ]);
+  }
+
+  async list(q: AlertQuery): Promise<Alert[]> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    if (q.status) where.push('status = ?') && params.push(q.status);
+    if (q.severity) where.push('severity = ?') && params.push(q.severity);
+    const rows = await this.db.query(
+      `SELECT * FROM alerts ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, seq DESC LIMIT ?`,
+      [...params, q.limit],
+    );
+    return rows.map(fromRow);
+  }
+
+  /** Every change after `afterSeq`, oldest first (what `resume` replays). */
+  async changesAfter(afterSeq: number, limit: number): Promise<AlertChange[]> {
+    const rows = await this.db.query<{ seq: unknown; kind: string; payload: string }>(
+      `SELECT seq, kind, payload FROM alert_changes WHERE seq > ? ORDER BY seq ASC LIMIT ?`,
+      [afterSeq, limit],
+    );
+    return rows.map((r) => ({ seq: num(r.seq), kind: r.kind === 'new' ? 'new' : 'update', alert: JSON.parse(r.payload) as Alert }));
+  }
+
+  async history(alertId: string): Promise<Array<{ seq: number; kind: string; actor: string | null; at: string; status: string; severity: string }>> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT seq, kind, actor, payload, created_at FROM alert_changes WHERE alert_id = ? ORDER BY seq ASC`,
+      [alertId],
+    );
+    return rows.map((r) => {
+      const a = JSON.parse(String(r.payload)) as Alert;
+      return { seq: num(r.seq), kind: String(r.kind), actor: r.actor == null ? null : String(r.actor), at: new Date(num(r.created_at)).toISOString(), status: a.status, severity: a.severity };
+    });
+  }
+
+  /** Open major alerts nobody has acknowledged since before `before`. */
+  async waitingMajor(before: number): Promise<Alert[]> {
+    const rows = await this.db.query(`SELECT * FROM alerts WHERE severity = 'major' AND status = 'open' AND created_at <= ? ORDER BY created_at ASC LIMIT 100`, [before]);
+    return rows.map(fromRow);
+  }
+
+  async lastSeq(): Promise<number> {
+    const rows = await this.db.query<{ value: unknown }>(`SELECT value FROM counters WHERE name = 'alert_seq'`);
+    return num(rows[0]?.value ?? 0);
+  }
+
+  async openBySeverity(): Promise<Record<Severity, number>> {
+    const rows = await this.db.query<{ severity: string; n: unknown }>(
+      `SELECT severity, COUNT(*) AS n FROM alerts WHERE status <> 'resolved' GROUP BY severity`,
+    );
+    const out: Record<Severity, number> = { general: 0, urgent: 0, major: 0 };
+    for (const r of rows) if (r.severity in out) out[r.severity as Severity] = num(r.n);
+    return out;
+  }
+
+  /** Alerts raised since `since`, and how many of them were acknowledged within 24 h. */
+  async responseSince(since: number): Promise<{ raised: number; answered: number }> {
+    const rows = await this.db.query<{ raised: unknown; answered: unknown }>(
+      `SELECT COUNT(*) AS raised, SUM(CASE WHEN acknowledged_at IS NOT NULL AND acknowledged_at - created_at <= 86400000 THEN 1 ELSE 0 END) AS answered
+       FROM alerts WHERE created_at >= ?`,
+      [since],
+    );
+    return { raised: num(rows[0]?.raised ?? 0), answered: num(rows[0]?.answered ?? 0) };
+  }
+
+  async dispatchProgress(tx: Queryable, alertId: string): Promise<DispatchProgress[]> {
+    const rows = await tx.query<Record<string, unknown>>(
+      `SELECT id, team_id, status, created_at, acked_at, contacted_at, onsite_at, resolved_at FROM dispatches WHERE alert_id = ? ORDER BY created_at ASC`,
+      [alertId],
+    );
+    return rows.map((r) => {
+      const times = [r.created_at, r.acked_at, r.contacted_at, r.onsite_at, r.resolved_at].filter((t) => t != null).map(num);
+      return { dispatchId: String(r.id), teamId: String(r.team_id), status: String(r.status) as DispatchProgress['status'], updatedAt: new Date(Math.max(...times)).toISOString() };
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import type { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FEED_LIMITS } from '@jointduty/shared';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { registerJsonBody } from './common/json-body';
+import type { AppConfig } from './config/config.schema';
+import { registerWebApp } from './web-app';
+
+export interface CreateAppOptions {
+  logger?: false | LogLevel[];
+  webDist?: string;
+}
+
+/** The whole server, ready to listen: used by main.ts and by the tests. */
+export async function createApp(config: AppConfig, opts: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: FEED_LIMITS.maxBodyBytes, routerOptions: { maxParamLength: 300 }, trustProxy: 'loopback' });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: opts.logger ?? ['log', 'warn', 'error'],
+    bodyParser: false,
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  registerJsonBody(fastify);
+  app.useGlobalFilters(new AllExceptionsFilter());
+  await registerWebApp(fastify, opts.webDist);
+  await app.init();
+  return app;
+}

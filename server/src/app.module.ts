@@ -1,0 +1,41 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AlertsModule } from './alerts/alerts.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from './config/config.module';
+import type { AppConfig } from './config/config.schema';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { EventsModule } from './events/events.module';
+import { FeedsModule } from './feeds/feeds.module';
+import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { BusModule } from './infra/bus/bus.module';
+import { DatabaseModule } from './infra/database/database.module';
+import { LiveModule } from './live/live.module';
+import { SimulatorModule } from './simulator/simulator.module';
+import { StatsModule } from './stats/stats.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        BusModule,
+        HealthModule,
+        AuditModule,
+        AuthModule,
+        IncidentsModule,
+        FeedsModule,
+        EventsModule,
+        AlertsModule,
+        DispatchModule,
+        StatsModule,
+        LiveModule,
+        SimulatorModule,
+      ],
+    };
+  }
+}

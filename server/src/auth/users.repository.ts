@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '../infra/database/db';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  passwordHash: string;
+  role: string;
+  teamId: string | null;
+  displayName: string;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly db: Db) {}
+
+  async all(): Promise<UserRow[]> {
+    return this.db.query<UserRow>(
+      `SELECT id, username, password_hash AS "passwordHash", role, team_id AS "teamId", display_name AS "displayName" FROM users`,
+    );
+  }
+
+  async insert(u: UserRow): Promise<void> {
+    await this.db.execute(
+      `INSERT INTO users (id, username, password_hash, role, team_id, display_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [u.id, u.username, u.passwordHash, u.role, u.teamId, u.displayName, Date.now()],
+    );
+  }
+}

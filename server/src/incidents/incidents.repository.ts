@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import type { Channel, Incident, IncidentFacts, IncidentFlag } from '@jointduty/shared';
+import { Db, num, numOrNull, valuesClause, type Param, type Queryable, type Row } from '../infra/database/db';
+
+const COLUMNS = [
+  'id', 'channel', 'external_id', 'occurred_at', 'received_at', 'kind', 'title', 'content', 'address', 'district',
+  'lng', 'lat', 'category', 'department', 'event_id', 'flags', 'reporter_name', 'reporter_phone', 'merchant_name',
+  'merchant_uscc', 'merchant_address', 'due_at', 'facts', 'simulated', 'raw',
+] as const;
+const LIST_COLUMNS = COLUMNS.filter((c) => c !== 'raw' && c !== 'content').join(', ');
+// 25 columns × 200 rows stays far below both databases' parameter limits
+const INSERT_CHUNK = 200;
+const LOOKUP_CHUNK = 500;
+
+export interface NewIncident {
+  incident: Incident;
+  raw: string;
+}
+
+export interface IncidentQuery {
+  channel?: Channel;
+  district?: string;
+  since?: number;
+  limit: number;
+  eventId?: string;
+}
+
+function toRow(n: NewIncident): Param[] {
+  const i = n.incident;
+  return [
+    i.id, i.channel, i.externalId, Date.parse(i.occurredAt), Date.parse(i.receivedAt), i.kind, i.title, i.content,
+    i.address, i.district, i.location?.lng ?? null, i.location?.lat ?? null, i.category, i.department, i.eventId,
+    i.flags.join(','), i.reporter?.name ?? null, i.reporter?.phone ?? null, i.merchant?.name ?? null,
+    i.merchant?.uscc ?? null, i.merchant?.address ?? null, i.dueAt ? Date.parse(i.dueAt) : null,
+    JSON.stringify(i.facts), i.flags.includes('simulated'), n.raw,
+  ];
+}
+
+function fromRow(r: Row): Incident {
+  const s = (v: unknown) => (v == null ? null : String(v));
+  const lng = numOrNull(r.lng);
+  const lat = numOrNull(r.lat);
+  const due = numOrNull(r.due_at);
+  return {
+    id: String(r.id),
+    channel: String(r.channel) as Channel,
+    externalId: String(r.external_id),
+    occurredAt: new Date(num(r.occurred_at)).toISOString(),
+    receivedAt: new Date(num(r.received_at)).toISOString(),
+    kind: String(r.kind),
+    title: String(r.title),
+    content: r.content == null ? '' : String(r.content),
+    address: s(r.address),
+    district: s(r.district),
+    location: lng != null && lat != null ? { lng, lat } : null,
+    category: s(r.category),
+    department: s(r.department),
+    eventId: s(r.event_id),
+    flags: String(r.flags ?? '').split(',').filter(Boolean) as IncidentFlag[],
+    reporter: r.reporter_name != null || r.reporter_phone != null ? { name: s(r.reporter_name), phone: s(r.reporter_phone) } : null,
+    merchant: r.merchant_name != null ? { name: String(r.merchant_name), uscc: s(r.merchant_uscc), address: s(r.merchant_address) } : null,
+    dueAt: due != null ? new Date(due).toISOString() : null,
+    facts: r.facts ? (JSON.parse(String(r.facts)) as IncidentFacts) : {},
+  };
+}
+
+@Injectable()
+export class IncidentsRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Which of these external ids the channel already has. */
+  async existingIds(tx: Queryable, channel: Channel, externalIds: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < externalIds.length; i += LOOKUP_CHUNK) {
+      const chunk = externalIds.slice(i, i + LOOKUP_CHUNK);
+      const rows = await tx.query<{ external_id: string }>(
+        `SELECT external_id FROM incidents WHERE channel = ? AND external_id IN (${chunk.map(() => '?').join(', ')})`,
+        [channel, ...chunk],
+      );
+      for (const r of rows) found.add(String(r.external_id));
+    }
+    return found;
+  }
+
+  /** Multi-row inserts; a row whose (channel, external id) exists is skipped. Returns the ids written. */
+  async insertNew(tx: Queryable, rows: NewIncident[]): Promise<Set<string>> {
+    const written = new Set<string>();
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      const params = chunk.flatMap(toRow);
+      const inserted = await tx.query<{ id: string }>(
+        `INSERT INTO incidents (${COLUMNS.join(', ')}) VALUES ${valuesClause(chunk.length, COLUMNS.length)}
+         ON CONFLICT (channel, external_id) DO NOTHING RETURNING id`,
+        params,
+      );
+      for (const r of inserted) written.add(String(r.id));
+    }
+    return written;
+  }
+
+  async setEvent(tx: Queryable, incidentIds: string[], eventId: string): Promise<void> {
+    if (incidentIds.length === 0) return;
+    await tx.execute(`UPDATE incidents SET event_id = ? WHERE id IN (${incidentIds.map(() => '?').join(', ')})`, [eventId, ...incidentIds]);
+  }
+
+  async list(q: IncidentQuery): Promise<Incident[]> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    const add = (clause: string, value: Param) => {
+      where.push(clause);
+      params.push(value);
+    };
+    if (q.channel) add('channel = ?', q.channel);
+    if (q.district) add('district = ?', q.district);
+    if (q.since !== undefined) add('received_at >= ?', q.since);
+    if (q.eventId) add('event_id = ?', q.eventId);
+    const rows = await this.db.query(
+      `SELECT ${LIST_COLUMNS} FROM incidents ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY received_at DESC, id DESC LIMIT ?`,
+      [...params, q.limit],
+    );
+    return rows.map(fromRow);
+  }
+
+  async get(id: string): Promise<{ incident: Incident; raw: unknown } | null> {
+    const rows = await this.db.query(`SELECT ${COLUMNS.join(', ')} FROM incidents WHERE id = ?`, [id]);
+    if (rows.length === 0) return null;
+    return { incident: fromRow(rows[0]!), raw: JSON.parse(String(rows[0]!.raw)) as unknown };
+  }
+
+  async count(): Promise<number> {
+    const rows = await this.db.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM incidents`);
+    return num(rows[0]?.n ?? 0);
+  }
+
+  /** Counts since a time, grouped by one column. */
+  async countBy(column: 'channel' | 'district' | 'category', since: number): Promise<Record<string, number>> {
+    const rows = await this.db.query<{ k: unknown; n: unknown }>(
+      `SELECT ${column} AS k, COUNT(*) AS n FROM incidents WHERE received_at >= ? GROUP BY ${column}`,
+      [since],
+    );
+    const out: Record<string, number> = {};
+    for (const r of rows) out[r.k == null ? '未知' : String(r.k)] = num(r.n);
+    return out;
+  }
+}

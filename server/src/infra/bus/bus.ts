@@ -1,0 +1,52 @@
+import { Logger } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+import type { Alert, DispatchNotice, Incident } from '@jointduty/shared';
+
+/** Internal domain events (`domain.pastTense`) and their payloads. */
+export interface BusEvents {
+  'incident.accepted': Incident[];
+  'alert.raised': Alert;
+  'alert.updated': Alert;
+  'alert.escalated': Alert;
+  'dispatch.created': { teamId: string; notice: DispatchNotice };
+}
+export type BusTopic = keyof BusEvents;
+
+/** The event bus: in-process now; a Redis implementation shares it between instances later. */
+export abstract class EventBus {
+  abstract publish<T extends BusTopic>(topic: T, payload: BusEvents[T]): void;
+  abstract subscribe<T extends BusTopic>(topic: T, handler: (payload: BusEvents[T]) => void | Promise<void>): () => void;
+  abstract healthy(): boolean;
+}
+
+export class InProcessBus extends EventBus {
+  private readonly emitter = new EventEmitter();
+  private readonly logger = new Logger('bus');
+
+  constructor() {
+    super();
+    this.emitter.setMaxListeners(50);
+  }
+
+  publish<T extends BusTopic>(topic: T, payload: BusEvents[T]): void {
+    this.emitter.emit(topic, payload);
+  }
+
+  subscribe<T extends BusTopic>(topic: T, handler: (payload: BusEvents[T]) => void | Promise<void>): () => void {
+    // a failing subscriber is logged; it never breaks the publisher or the other subscribers
+    const wrapped = (payload: BusEvents[T]) => {
+      try {
+        const r = handler(payload);
+        if (r instanceof Promise) r.catch((err: unknown) => this.logger.error(`${topic} handler failed: ${String(err)}`));
+      } catch (err) {
+        this.logger.error(`${topic} handler failed: ${String(err)}`);
+      }
+    };
+    this.emitter.on(topic, wrapped);
+    return () => this.emitter.off(topic, wrapped);
+  }
+
+  healthy(): boolean {
+    return true;
+  }
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { types } from 'pg';
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { Initial1763900000000 } from './migrations/1763900000000-initial';
+
+export const MIGRATIONS = [Initial1763900000000];
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+}
+
+/** SQLite in DATA_DIR by default; PostgreSQL when DATABASE_URL is set. Migrations, never synchronize. */
+export function createDataSource(opts: DatabaseOptions): DataSource {
+  if (opts.databaseUrl) {
+    return new DataSource({
+      type: 'postgres',
+      url: opts.databaseUrl,
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      migrationsTableName: 'migrations',
+      synchronize: false,
+      extra: { max: 10, connectionTimeoutMillis: 5000 },
+    });
+  }
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: path.join(opts.dataDir, 'jointduty.sqlite'),
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      db.pragma('journal_mode = WAL');
+      // FULL: a commit is on disk before the 202 goes out, even if the machine loses power
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    },
+  });
+}
+
+export function dialectOf(ds: DataSource): Dialect {
+  return ds.options.type === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+// PostgreSQL bigint (int8) arrives as a string by default; our bigints are epoch ms and seqs,
+// well inside Number's exact range.
+types.setTypeParser(20, (v: string) => Number(v));

@@ -1,0 +1,155 @@
+import type { DataSource } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import type BetterSqlite3 from 'better-sqlite3';
+import { dialectOf, type Dialect } from './data-source';
+
+export type Param = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+/** A connection inside a transaction, or the pool outside one. SQL uses `?` placeholders. */
+export interface Queryable {
+  readonly dialect: Dialect;
+  query<T = Row>(sql: string, params?: Param[]): Promise<T[]>;
+  /** Rows changed by an INSERT/UPDATE/DELETE. */
+  execute(sql: string, params?: Param[]): Promise<number>;
+}
+
+// PostgreSQL wants $1…$n; callers write `?` once for both dialects.
+function toPg(sql: string): string {
+  let i = 0;
+  return sql.replace(/\?/g, () => `$${++i}`);
+}
+
+function sqliteParams(params: Param[]): Array<string | number | null> {
+  return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+}
+
+class SqliteConn implements Queryable {
+  readonly dialect = 'sqlite' as const;
+  private readonly stmts = new Map<string, BetterSqlite3.Statement>();
+  constructor(readonly db: BetterSqlite3.Database) {}
+
+  private stmt(sql: string): BetterSqlite3.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      if (this.stmts.size > 500) this.stmts.clear();
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  async query<T>(sql: string, params: Param[] = []): Promise<T[]> {
+    const s = this.stmt(sql);
+    if (s.reader) return s.all(sqliteParams(params)) as T[];
+    s.run(sqliteParams(params));
+    return [];
+  }
+
+  async execute(sql: string, params: Param[] = []): Promise<number> {
+    return this.stmt(sql).run(sqliteParams(params)).changes;
+  }
+}
+
+class PgConn implements Queryable {
+  readonly dialect = 'postgres' as const;
+  constructor(private readonly run: (sql: string, params: Param[]) => Promise<{ rows: unknown[]; rowCount: number }>) {}
+
+  async query<T>(sql: string, params: Param[] = []): Promise<T[]> {
+    return (await this.run(toPg(sql), params)).rows as T[];
+  }
+
+  async execute(sql: string, params: Param[] = []): Promise<number> {
+    return (await this.run(toPg(sql), params)).rowCount;
+  }
+}
+
+/** The one door to the database for feature repositories. */
+export class Db implements Queryable {
+  readonly dialect: Dialect;
+  private readonly sqlite: SqliteConn | null = null;
+  private readonly pg: PgConn | null = null;
+  private readonly pool: Pool | null = null;
+  // SQLite has one connection: write transactions take turns here instead of failing on BEGIN.
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly dataSource: DataSource) {
+    this.dialect = dialectOf(dataSource);
+    if (this.dialect === 'sqlite') {
+      const native = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+      this.sqlite = new SqliteConn(native);
+    } else {
+      this.pool = (dataSource.driver as unknown as { master: Pool }).master;
+      const pool = this.pool;
+      this.pg = new PgConn(async (sql, params) => {
+        const res = await pool.query(sql, params);
+        return { rows: res.rows, rowCount: res.rowCount ?? 0 };
+      });
+    }
+  }
+
+  query<T = Row>(sql: string, params?: Param[]): Promise<T[]> {
+    return (this.sqlite ?? this.pg)!.query<T>(sql, params);
+  }
+
+  execute(sql: string, params?: Param[]): Promise<number> {
+    return (this.sqlite ?? this.pg)!.execute(sql, params);
+  }
+
+  /** Runs fn in one transaction: all of it is committed, or none. */
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    if (this.sqlite) {
+      const conn = this.sqlite;
+      const run = this.chain.then(async () => {
+        conn.db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(conn);
+          conn.db.exec('COMMIT');
+          return result;
+        } catch (err) {
+          if (conn.db.inTransaction) conn.db.exec('ROLLBACK');
+          throw err;
+        }
+      });
+      this.chain = run.catch(() => undefined);
+      return run;
+    }
+    const client: PoolClient = await this.pool!.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const tx = new PgConn(async (sql, params) => {
+        const res = await client.query(sql, params);
+        return { rows: res.rows, rowCount: res.rowCount ?? 0 };
+      });
+      const result = await fn(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.query('SELECT 1 AS ok');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** "(?, ?, ?), (?, ?, ?)" for a multi-row VALUES clause. */
+export function valuesClause(rows: number, cols: number): string {
+  const one = `(${new Array(cols).fill('?').join(', ')})`;
+  return new Array(rows).fill(one).join(', ');
+}
+
+export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+export const numOrNull = (v: unknown): number | null => (v == null ? null : num(v));

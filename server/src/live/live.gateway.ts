@@ -1,0 +1,186 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Namespace, type Socket } from 'socket.io';
+import {
+  AUDIENCE,
+  LIVE_NAMESPACE,
+  rooms,
+  SOCKET_PATH,
+  toIncidentSummary,
+  type Alert,
+  type ClientToServerEvents,
+  type IncidentSummary,
+  type Role,
+  type ServerToClientEvents,
+  type SessionUser,
+} from '@jointduty/shared';
+import { AlertsRepository } from '../alerts/alerts.repository';
+import { AuthService } from '../auth/auth.service';
+import { APP_CONFIG } from '../config/app-config.token';
+import type { AppConfig } from '../config/config.schema';
+import { EventBus } from '../infra/bus/bus';
+import { MetricsService } from '../metrics/metrics.service';
+import { StatsService } from '../stats/stats.service';
+
+type LiveServer = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
+
+const FLUSH_MS = 100; // CONTRACT §4: incidents are flushed at least every 100 ms
+const MAX_PENDING = 5000; // a flood keeps its newest summaries; the wall catches up from stats
+const STATS_MS = 5000;
+const REPLAY_PAGE = 1000;
+// Sockets that may receive alerts join this room once they are caught up (see resume)
+const ALERTS_LIVE = 'alerts:live';
+
+const roomsFor = (roles: Role[]) => roles.map(rooms.role);
+
+/** The /live namespace: authenticates the handshake, joins rooms from the identity, fans out. */
+@Injectable()
+export class LiveGateway implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('live');
+  private io: Server | null = null;
+  private ns: LiveServer | null = null;
+  private pending: IncidentSummary[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private statsTimer: NodeJS.Timeout | null = null;
+  private readonly unsubscribe: Array<() => void> = [];
+  // sockets replaying missed alerts: live changes wait here so order is kept
+  private readonly replaying = new Map<string, Array<{ kind: 'new' | 'update'; alert: Alert }>>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly auth: AuthService,
+    private readonly bus: EventBus,
+    private readonly alerts: AlertsRepository,
+    private readonly stats: StatsService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const http = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
+    this.io = new Server(http, { path: SOCKET_PATH, serveClient: false, pingInterval: 20_000, pingTimeout: 20_000, maxHttpBufferSize: 64 * 1024 });
+    // nothing lives on the default namespace
+    this.io.of('/').use((_socket, next) => next(new Error('use the /live namespace')));
+    const ns = this.io.of(LIVE_NAMESPACE) as LiveServer;
+    this.ns = ns;
+    ns.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const user = this.auth.verify(typeof token === 'string' ? token : null);
+      if (!user) return next(new Error('unauthorized'));
+      socket.data.user = user;
+      next();
+    });
+    ns.on('connection', (socket: LiveSocket) => this.onConnection(socket));
+
+    this.unsubscribe.push(
+      this.bus.subscribe('incident.accepted', (batch) => this.queueIncidents(batch.map(toIncidentSummary))),
+      this.bus.subscribe('alert.raised', (a) => this.pushAlert('new', a)),
+      this.bus.subscribe('alert.updated', (a) => this.pushAlert('update', a)),
+      this.bus.subscribe('alert.escalated', (a) => {
+        ns.to(roomsFor(AUDIENCE.escalations)).emit('alert:escalated', a);
+      }),
+      this.bus.subscribe('dispatch.created', ({ teamId, notice }) => {
+        ns.to(rooms.team(teamId)).emit('dispatch:new', notice);
+      }),
+    );
+    this.statsTimer = setInterval(() => void this.pushStats(), STATS_MS);
+    this.statsTimer.unref();
+    this.metrics.gauge('jointduty_sockets_connected', 'Connected live sockets by role', () =>
+      (['admin', 'duty', 'leader', 'field'] as Role[]).map((r) => [{ role: r }, ns.adapter.rooms.get(rooms.role(r))?.size ?? 0]),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const u of this.unsubscribe) u();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.statsTimer) clearInterval(this.statsTimer);
+    this.flush();
+    if (this.io) {
+      this.io.disconnectSockets(true);
+      await new Promise<void>((resolve) => this.io!.close(() => resolve()));
+    }
+  }
+
+  private onConnection(socket: LiveSocket): void {
+    const user = socket.data.user;
+    void socket.join(rooms.role(user.role));
+    if (user.teamId) void socket.join(rooms.team(user.teamId));
+    if (AUDIENCE.alerts.includes(user.role)) void socket.join(ALERTS_LIVE);
+    socket.on('resume', (req, ack) => {
+      void this.resume(socket, req, typeof ack === 'function' ? ack : undefined).catch((err: unknown) =>
+        this.logger.warn(`resume failed for ${user.username}: ${String(err)}`),
+      );
+    });
+    socket.on('disconnect', () => this.replaying.delete(socket.id));
+  }
+
+  /** Replays every alert change after `afterSeq`, in order, then goes live again. */
+  private async resume(socket: LiveSocket, req: unknown, ack?: (info: { lastSeq: number; replayed: number }) => void): Promise<void> {
+    if (!AUDIENCE.alerts.includes(socket.data.user.role)) return;
+    const afterSeq = (req as { afterSeq?: unknown } | null)?.afterSeq;
+    let cursor = typeof afterSeq === 'number' && Number.isInteger(afterSeq) && afterSeq >= 0 ? afterSeq : 0;
+    void socket.leave(ALERTS_LIVE);
+    this.replaying.set(socket.id, []);
+    let replayed = 0;
+    try {
+      for (;;) {
+        const page = await this.alerts.changesAfter(cursor, REPLAY_PAGE);
+        for (const c of page) socket.emit(c.kind === 'new' ? 'alert:new' : 'alert:update', c.alert);
+        replayed += page.length;
+        if (page.length > 0) cursor = page[page.length - 1]!.seq;
+        if (page.length < REPLAY_PAGE) break;
+      }
+      // changes published while we read: send those past the cursor, in order
+      for (const c of (this.replaying.get(socket.id) ?? []).sort((a, b) => a.alert.seq - b.alert.seq)) {
+        if (c.alert.seq > cursor) {
+          socket.emit(c.kind === 'new' ? 'alert:new' : 'alert:update', c.alert);
+          cursor = c.alert.seq;
+          replayed++;
+        }
+      }
+    } finally {
+      this.replaying.delete(socket.id);
+      if (socket.connected) void socket.join(ALERTS_LIVE);
+    }
+    const info = { lastSeq: Math.max(cursor, await this.alerts.lastSeq()), replayed };
+    socket.emit('resumed', info);
+    ack?.(info);
+  }
+
+  private pushAlert(kind: 'new' | 'update', alert: Alert): void {
+    const ns = this.ns;
+    if (!ns) return;
+    ns.to(ALERTS_LIVE).emit(kind === 'new' ? 'alert:new' : 'alert:update', alert);
+    for (const buf of this.replaying.values()) buf.push({ kind, alert });
+    this.metrics.inc('jointduty_alert_changes_pushed_total', 'Alert changes pushed live', { kind, severity: alert.severity });
+  }
+
+  private queueIncidents(batch: IncidentSummary[]): void {
+    this.pending.push(...batch);
+    if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
+    if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    if (this.pending.length === 0 || !this.ns) return;
+    const batch = this.pending;
+    this.pending = [];
+    // one frame per socket per flush, whatever the number of incidents in it
+    this.ns.to(roomsFor(AUDIENCE.incidents)).emit('incidents', batch);
+  }
+
+  private async pushStats(): Promise<void> {
+    const ns = this.ns;
+    if (!ns) return;
+    const targets = roomsFor(AUDIENCE.stats);
+    if (!targets.some((r) => (ns.adapter.rooms.get(r)?.size ?? 0) > 0)) return;
+    try {
+      ns.to(targets).emit('stats', await this.stats.overview());
+    } catch (err) {
+      this.logger.warn(`stats push failed: ${String(err)}`);
+    }
+  }
+}

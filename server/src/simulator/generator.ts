@@ -1,0 +1,856 @@
+// Seeded generator of native feed records for the four channels: a Qingdao beer-festival evening.
+// Pure apart from its own state (PRNG, counters, merchant pools): the same seed and the same calls
+// give the same records. Nothing here reads the clock except when no seed is given.
+import type { Channel, FeedRecordByChannel } from '@jointduty/shared';
+import { CHANNELS, usccCheckChar } from '@jointduty/shared';
+import {
+  APPLIANCES, AUTHOR_CORES, AUTHOR_HEADS, AUTHOR_TAILS, CARD_TYPES, COLORS, CONSUMER_OPENERS, CONSUMER_STORIES, DISTRICTS,
+  FOOD_ISSUES, GARMENTS, GIVEN_CHARS, GOODS, HASHTAGS_BY_TONE, HASHTAGS_COMMON, HOTLINE_CLOSERS, HOTLINE_OPENERS,
+  HOTLINE_STORIES, LOST_ITEMS, MEDIA_AUTHORS, MERCHANT_STYLES, METRO_LINES, MOBILE_PREFIXES, POLICE_HARM_STORIES,
+  POLICE_MASS_STORIES, POLICE_OPENERS, POLICE_STORIES, SEAFOOD, SENTIMENT_STORIES, SUBJECTS, SURNAMES,
+  type AlarmType, type AppealType, type ConsumerKind, type ConsumerStory, type DistrictInfo, type HotlineStory,
+  type MerchantKind, type Place, type PlaceTag, type PoliceStory, type SentimentStory, type Tone,
+} from './phrases';
+
+export interface GeneratorOptions {
+  /** PRNG seed; without one, the generator seeds itself from the clock */
+  seed?: number;
+  /** first part of every external id (default 'SIM') */
+  idPrefix?: string;
+}
+
+type HotlineRecord = FeedRecordByChannel['12345'];
+type ConsumerRecord = FeedRecordByChannel['12315'];
+type PoliceRecord = FeedRecordByChannel['110'];
+type SentimentRecord = FeedRecordByChannel['sentiment'];
+type Coordinates = { lng: number; lat: number };
+
+/** Share of 110 records that are a 群体性事件, and that harm 3 or more people at once. */
+export const RARE_RATES = { mass: 1 / 400, harm: 1 / 400 } as const;
+
+/** A festival day: quiet at night, busy from late afternoon, peaking around 20–21 h (mean 1). */
+export const FESTIVAL_HOURLY_RHYTHM: readonly number[] = [
+  0.55, 0.35, 0.22, 0.16, 0.15, 0.2, 0.4, 0.6, 0.85, 1.05, 1.15, 1.2, 1.1, 1.0, 1.0, 1.1, 1.2, 1.4, 1.75, 2.05, 2.25, 2.15,
+  1.65, 1.05,
+];
+
+/** A plausible share of records per channel. */
+export const DEFAULT_CHANNEL_MIX: Readonly<Record<Channel, number>> = { '12345': 0.4, '12315': 0.2, '110': 0.25, sentiment: 0.15 };
+
+/** Records per minute at local hour `hour` (0–23) given the base rate and 24 hourly weights (normalized so their mean is 1). */
+export function rateAt(ratePerMinute: number, hourlyRhythm: number[] | readonly number[], hour: number): number {
+  if (!Number.isFinite(ratePerMinute) || ratePerMinute <= 0) return 0;
+  if (!Array.isArray(hourlyRhythm) || hourlyRhythm.length !== 24) return ratePerMinute;
+  const weights = hourlyRhythm.map((w) => (Number.isFinite(w) && w > 0 ? w : 0));
+  const mean = weights.reduce((a, b) => a + b, 0) / 24;
+  if (mean <= 0) return ratePerMinute;
+  const h = Number.isFinite(hour) ? ((Math.floor(hour) % 24) + 24) % 24 : 0;
+  return (ratePerMinute * weights[h]!) / mean;
+}
+
+// ---- randomness -------------------------------------------------------------------------------
+
+/** mulberry32: a small, fast 32-bit PRNG, good enough for simulated data. */
+class Rng {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  /** integer in [min, max] */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+  weighted<T>(items: readonly T[], weightOf: (item: T) => number): T {
+    let total = 0;
+    for (const item of items) total += Math.max(0, weightOf(item));
+    let r = this.next() * total;
+    for (const item of items) {
+      r -= Math.max(0, weightOf(item));
+      if (r < 0) return item;
+    }
+    return items[items.length - 1]!;
+  }
+  digits(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += String(this.int(0, 9));
+    return s;
+  }
+  chars(alphabet: string, n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += alphabet[Math.floor(this.next() * alphabet.length)];
+    return s;
+  }
+}
+
+function typeMix<T extends string>(rng: Rng, mix: Record<T, number>): T {
+  return rng.weighted(Object.keys(mix) as T[], (k) => mix[k]);
+}
+
+const APPEAL_MIX: Record<AppealType, number> = { 投诉: 46, 求助: 14, 咨询: 18, 举报: 7, 建议: 8, 表扬: 7 };
+const CONSUMER_MIX: Record<ConsumerKind, number> = { 投诉: 78, 举报: 12, 咨询: 10 };
+const ALARM_MIX: Partial<Record<AlarmType, number>> = { 纠纷: 30, 求助: 25, 治安: 18, 交通: 18, 其他: 6, 刑事: 2, 火灾: 1 };
+const TONE_MIX: Record<Tone, number> = { negative: 55, neutral: 22, positive: 23 };
+const SOURCE_MIX = { phone: 60, wechat: 15, app: 10, web: 8, mailbox: 4, letter: 3 } as const;
+const PLATFORM_MIX = { weibo: 42, douyin: 26, xiaohongshu: 16, wechat: 9, forum: 4, news: 3 } as const;
+const ID_PART: Record<Channel, string> = { '12345': 'GD', '12315': 'TS', '110': 'JJ', sentiment: 'YQ' };
+
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const PLATE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const BASE62 = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ID_MAX = 64;
+
+// ---- the world the stories happen in ----------------------------------------------------------
+
+interface Person {
+  name: string;
+  phone: string;
+}
+
+interface Merchant {
+  name: string;
+  kind: MerchantKind;
+  district: DistrictInfo;
+  place?: Place;
+  street: string;
+  num: number;
+  address: string;
+  location: Coordinates;
+  uscc?: string;
+}
+
+interface RepeatCaller {
+  person: Person;
+  story: HotlineStory;
+  district?: DistrictInfo;
+  merchant?: Merchant;
+  place?: Place;
+}
+
+type AnyStory = HotlineStory | ConsumerStory | PoliceStory | SentimentStory;
+
+// Everything one record's template may ask for; a slot asked twice answers the same.
+interface Ctx {
+  at: Date;
+  story: AnyStory;
+  district: DistrictInfo;
+  place?: Place;
+  merchant?: Merchant;
+  memo: Map<string, string>;
+}
+
+const PLACES: Array<{ place: Place; district: DistrictInfo }> = DISTRICTS.flatMap((district) =>
+  district.places.map((place) => ({ place, district })),
+);
+const HOT_MERCHANTS_PER_DAY = 2;
+const MERCHANT_POOL_CAP = 60;
+const REPEAT_CALLERS = 6;
+const CLAIMANTS = 3;
+
+export class RecordGenerator {
+  private readonly rng: Rng;
+  private readonly idPrefix: string;
+  private counter = 0;
+  private readonly pools = new Map<string, Merchant[]>();
+  private readonly hot = new Map<string, Merchant[]>();
+  private readonly names = new Set<string>();
+  private readonly repeatCallers: RepeatCaller[] = [];
+  private readonly claimants: Person[] = [];
+
+  constructor(opts: GeneratorOptions = {}) {
+    const seed = opts.seed ?? (Date.now() ^ 0x5bd1e995);
+    this.rng = new Rng(Number.isFinite(seed) ? Math.floor(seed) : 1);
+    this.idPrefix = (opts.idPrefix ?? 'SIM').slice(0, 24) || 'SIM';
+  }
+
+  /** One native record of the channel, occurring at `at` (ISO with +08:00 offset), valid against the shared schema. */
+  next<C extends Channel>(channel: C, at: Date): FeedRecordByChannel[C] {
+    if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new RangeError('at must be a valid Date');
+    switch (channel) {
+      case '12345':
+        return this.hotline(at) as FeedRecordByChannel[C];
+      case '12315':
+        return this.consumer(at) as FeedRecordByChannel[C];
+      case '110':
+        return this.police(at) as FeedRecordByChannel[C];
+      case 'sentiment':
+        return this.sentiment(at) as FeedRecordByChannel[C];
+      default:
+        throw new RangeError(`unknown channel ${String(channel)}`);
+    }
+  }
+
+  /** A channel drawn from the weights. */
+  pickChannel(mix: Record<Channel, number>): Channel {
+    const usable = CHANNELS.filter((c) => Number.isFinite(mix[c]) && mix[c] > 0);
+    if (usable.length === 0) return '12345';
+    return this.rng.weighted(usable, (c) => mix[c]);
+  }
+
+  // ---- channels ------------------------------------------------------------------------------
+
+  private hotline(at: Date): HotlineRecord {
+    const rng = this.rng;
+    let story: HotlineStory;
+    let ctx: Ctx;
+    let citizen: Person | undefined;
+    if (rng.chance(0.03)) {
+      // the same person about the same thing again (反复投诉)
+      const caller = this.repeatCaller(at);
+      story = caller.story;
+      ctx = this.context(story, at, caller);
+      citizen = caller.person;
+    } else {
+      const type = typeMix(rng, APPEAL_MIX);
+      story = rng.weighted(
+        HOTLINE_STORIES.filter((s) => s.appealType === type),
+        (s) => s.weight ?? 1,
+      );
+      ctx = this.context(story, at);
+    }
+    const body = this.fill(story.text, ctx);
+    const content = `${this.fill(rng.pick(HOTLINE_OPENERS), ctx)}${body}${rng.pick(HOTLINE_CLOSERS[story.appealType])}`;
+    const record: HotlineRecord = {
+      orderNo: this.id('12345', at),
+      acceptedAt: iso(at),
+      appealType: story.appealType,
+      content,
+      source: typeMix(rng, SOURCE_MIX),
+    };
+    if (rng.chance(0.9)) record.category = story.category;
+    if (story.title && rng.chance(0.6)) record.title = this.fill(story.title, ctx);
+    this.placeFields(record, ctx, 0.5, 0.5, true);
+    if (rng.chance(0.85)) record.citizen = this.citizen(citizen ?? this.person(), story.appealType !== '表扬');
+    const urgent = rng.chance(story.urgent ?? 0.03);
+    if (urgent || rng.chance(0.5)) record.urgency = urgent ? '紧急' : '一般';
+    // 办理时限: the shared time check refuses times more than a day ahead, so deadlines stay within 23 h
+    if (rng.chance(0.4)) record.dueAt = iso(new Date(at.getTime() + (urgent ? 2 : rng.int(12, 23)) * 3600_000));
+    if (rng.chance(0.3)) {
+      const department = departmentFor(story.category, ctx.district.name);
+      if (department) record.department = department;
+    }
+    return record;
+  }
+
+  private consumer(at: Date): ConsumerRecord {
+    const rng = this.rng;
+    const kind = typeMix(rng, CONSUMER_MIX);
+    const story = rng.weighted(
+      CONSUMER_STORIES.filter((s) => s.kind === kind),
+      (s) => s.weight ?? 1,
+    );
+    const ctx = this.context(story, at);
+    const opener = story.claimant ? '' : rng.pick(CONSUMER_OPENERS);
+    const record: ConsumerRecord = {
+      regNo: this.id('12315', at),
+      kind: story.kind,
+      receivedAt: iso(at),
+      content: opener + this.fill(story.text, ctx),
+    };
+    const m = ctx.merchant;
+    if (m && (story.kind !== '咨询' || rng.chance(0.5))) {
+      record.merchant = { name: m.name };
+      if (m.uscc && rng.chance(0.8)) record.merchant.uscc = m.uscc;
+      if (rng.chance(0.6)) record.merchant.address = m.address;
+    }
+    const person = story.claimant ? rng.pick(this.claimantPool()) : this.person();
+    if (rng.chance(0.9)) record.consumer = this.citizen(person, true);
+    if (rng.chance(0.95)) record.industry = story.industry;
+    if (story.amount && rng.chance(0.85)) record.amount = Number(this.slot(ctx, 'amount'));
+    this.placeFields(record, ctx, 0.4, 0.45, false);
+    return record;
+  }
+
+  private police(at: Date): PoliceRecord {
+    const rng = this.rng;
+    const r = rng.next();
+    let story: PoliceStory;
+    if (r < RARE_RATES.mass) story = rng.pick(POLICE_MASS_STORIES);
+    else if (r < RARE_RATES.mass + RARE_RATES.harm) story = rng.pick(POLICE_HARM_STORIES);
+    else {
+      const type = typeMix(rng, ALARM_MIX as Record<AlarmType, number>);
+      story = rng.weighted(
+        POLICE_STORIES.filter((s) => s.alarmType === type),
+        (s) => s.weight ?? 1,
+      );
+    }
+    const ctx = this.context(story, at);
+    const casualties =
+      story.casualties && rng.chance(story.casualtyChance ?? 0.5) ? rng.int(story.casualties[0], story.casualties[1]) : undefined;
+    if (casualties !== undefined) ctx.memo.set('casualties', String(casualties));
+    const record: PoliceRecord = {
+      caseNo: this.id('110', at),
+      reportedAt: iso(at),
+      alarmType: story.alarmType,
+      summary: this.fill(rng.pick(POLICE_OPENERS), ctx) + this.fill(story.text, ctx),
+      address: this.address(ctx),
+    };
+    if (rng.chance(0.75) || story.level[1] <= 2) record.level = rng.int(story.level[0], story.level[1]);
+    if (casualties !== undefined) record.casualties = casualties;
+    if (rng.chance(0.6)) record.district = ctx.district.name;
+    if (rng.chance(0.5)) record.location = this.location(ctx);
+    if (rng.chance(0.6)) record.callerPhone = rng.chance(0.1) ? `0532-8${rng.digits(7)}` : this.mobile();
+    return record;
+  }
+
+  private sentiment(at: Date): SentimentRecord {
+    const rng = this.rng;
+    const tone = typeMix(rng, TONE_MIX);
+    const story = rng.weighted(
+      SENTIMENT_STORIES.filter((s) => s.tone === tone),
+      (s) => s.weight ?? 1,
+    );
+    const ctx = this.context(story, at);
+    const platform = story.media ? rng.pick(['weibo', 'wechat', 'news', 'douyin'] as const) : typeMix(rng, PLATFORM_MIX);
+    const closedTags = platform === 'weibo' || platform === 'news' || platform === 'forum' || platform === 'wechat';
+    const tagCount = rng.int(0, 2) + (rng.chance(0.7) ? 1 : 0);
+    const pool = [...HASHTAGS_COMMON, ...HASHTAGS_BY_TONE[tone]];
+    const tags: string[] = [];
+    for (let i = 0; i < tagCount; i++) {
+      const t = rng.pick(i === 0 ? HASHTAGS_COMMON : pool);
+      const shown = closedTags ? t : t.slice(0, -1);
+      if (!tags.includes(shown)) tags.push(shown);
+    }
+    const body = this.fill(story.text, ctx);
+    const text = tags.length === 0 ? body : rng.chance(0.5) ? `${tags.join('')} ${body}` : `${body} ${tags.join(' ')}`;
+
+    const media = story.media === true;
+    const followers = media ? rng.int(50_000, 3_000_000) : Math.floor(Math.exp(rng.next() * rng.next() * 13));
+    const record: SentimentRecord = {
+      postId: this.id('sentiment', at),
+      platform,
+      publishedAt: iso(at),
+      text,
+    };
+    if (rng.chance(0.9)) {
+      const author: NonNullable<SentimentRecord['author']> = { name: media ? rng.pick(MEDIA_AUTHORS) : this.nickname() };
+      if (rng.chance(0.85)) author.followers = followers;
+      if (media || followers > 100_000) author.verified = media || rng.chance(0.5);
+      record.author = author;
+    }
+    if (rng.chance(0.85)) record.url = this.postUrl(platform, at);
+    record.metrics = this.metrics(platform);
+    const loc = rng.next();
+    if (loc < 0.4) record.location = '山东青岛';
+    else if (loc < 0.55) record.location = ctx.district.name;
+    else if (loc < 0.7) record.location = `青岛·${ctx.district.name}`;
+    if (rng.chance(0.75)) record.topics = rng.chance(0.8) ? ['青岛国际啤酒节'] : ['青岛国际啤酒节', '青岛旅游'];
+    return record;
+  }
+
+  // ---- contexts, merchants, places -----------------------------------------------------------
+
+  private context(story: AnyStory, at: Date, fixed?: { district?: DistrictInfo; merchant?: Merchant; place?: Place }): Ctx {
+    let merchant = fixed?.merchant;
+    let place = fixed?.place;
+    let district = fixed?.district;
+    if (!merchant && story.merchant) merchant = this.merchant(story.merchant, at, story.hot === true, story.place);
+    if (merchant) {
+      district = merchant.district;
+      place = place ?? merchant.place;
+    } else if (!place && story.place) {
+      const chosen = this.placeWith(story.place);
+      place = chosen.place;
+      district = chosen.district;
+    }
+    if (!district) district = place ? districtOf(place) : this.district();
+    if (!place && story.place) place = this.placeWith(story.place, district).place;
+    return { at, story, district, place, merchant, memo: new Map() };
+  }
+
+  private district(): DistrictInfo {
+    return this.rng.weighted(DISTRICTS, (d) => d.weight);
+  }
+
+  /** A place with the tag, in the district when it has one, else anywhere (weighted by district). */
+  private placeWith(tag: PlaceTag, district?: DistrictInfo): { place: Place; district: DistrictInfo } {
+    const local = district ? district.places.filter((p) => p.tags.includes(tag)) : [];
+    if (local.length > 0) return { place: this.rng.pick(local), district: district! };
+    const all = PLACES.filter((e) => e.place.tags.includes(tag));
+    return this.rng.weighted(all, (e) => e.district.weight / e.district.places.filter((p) => p.tags.includes(tag)).length);
+  }
+
+  private merchant(kind: MerchantKind, at: Date, hot: boolean, tag?: PlaceTag): Merchant {
+    const rng = this.rng;
+    if (hot) {
+      // a few businesses a day "vanish" and draw many complaints (群体性投诉)
+      const key = `${kind}|${tag ?? ''}|${localDay(at)}`;
+      let list = this.hot.get(key);
+      if (!list) {
+        list = [];
+        this.hot.set(key, list);
+        if (this.hot.size > 60) this.hot.delete(this.hot.keys().next().value!);
+      }
+      if (list.length < HOT_MERCHANTS_PER_DAY) {
+        const m = this.newMerchant(kind, tag);
+        list.push(m);
+        return m;
+      }
+      return rng.pick(list);
+    }
+    const key = `${kind}|${tag ?? ''}`;
+    let pool = this.pools.get(key);
+    if (!pool) this.pools.set(key, (pool = []));
+    if (pool.length === 0 || (pool.length < MERCHANT_POOL_CAP && rng.chance(0.35))) {
+      const m = this.newMerchant(kind, tag);
+      pool.push(m);
+      return m;
+    }
+    // a few merchants draw most complaints
+    return pool[Math.floor(pool.length * Math.pow(rng.next(), 1.8))]!;
+  }
+
+  private newMerchant(kind: MerchantKind, tag?: PlaceTag): Merchant {
+    const rng = this.rng;
+    const style = MERCHANT_STYLES[kind];
+    let district: DistrictInfo;
+    let place: Place | undefined;
+    if (tag) {
+      ({ place, district } = this.placeWith(tag));
+    } else {
+      district = this.district();
+      const near = style.near ? district.places.filter((p) => p.tags.some((t) => style.near!.includes(t))) : [];
+      if (near.length > 0 && rng.chance(0.65)) place = rng.pick(near);
+    }
+    let name = '';
+    for (let attempt = 0; attempt < 8; attempt++) {
+      name = rng.pick(style.heads) + rng.pick(style.tails);
+      if (rng.chance(style.branch) || attempt >= 4) name += `(${rng.pick(district.areas)}店)`;
+      if (!this.names.has(name)) break;
+    }
+    if (this.names.has(name)) name += `(${rng.int(2, 99)}号店)`;
+    this.names.add(name);
+
+    const street = place?.street ?? rng.pick(district.streets);
+    const num = rng.int(1, 288);
+    let address: string;
+    if (place?.tags.includes('beerfest') && rng.chance(0.6)) {
+      address = `${district.name}${place.name}${rng.pick(['A', 'B', 'C', 'D', 'E'])}区${rng.int(1, 60)}号帐篷`;
+    } else if (place && rng.chance(0.4)) {
+      address = `青岛市${district.name}${street}${num}号(${place.name}附近)`;
+    } else {
+      address = `${rng.chance(0.6) ? '青岛市' : ''}${district.name}${street}${num}号`;
+    }
+    const anchor = place ?? rng.pick(district.places);
+    const merchant: Merchant = {
+      name,
+      kind,
+      district,
+      place,
+      street,
+      num,
+      address,
+      location: jitter(rng, anchor, 0.0025),
+    };
+    if (rng.chance(0.65)) merchant.uscc = this.uscc(district, rng.chance(style.individual));
+    return merchant;
+  }
+
+  private uscc(district: DistrictInfo, individual: boolean): string {
+    const rng = this.rng;
+    const org = rng.chance(0.7) ? `MA${rng.chars(USCC_ALPHABET, 7)}` : rng.chars(USCC_ALPHABET, 9);
+    const first17 = `${individual ? '92' : '91'}${district.code}${org}`;
+    return first17 + usccCheckChar(first17)!;
+  }
+
+  private repeatCaller(at: Date): RepeatCaller {
+    const rng = this.rng;
+    if (this.repeatCallers.length < REPEAT_CALLERS) {
+      const story = rng.weighted(
+        HOTLINE_STORIES.filter((s) => s.appealType === '投诉'),
+        (s) => s.weight ?? 1,
+      );
+      const ctx = this.context(story, at);
+      const caller: RepeatCaller = { person: this.person(), story, district: ctx.district, merchant: ctx.merchant, place: ctx.place };
+      this.repeatCallers.push(caller);
+      return caller;
+    }
+    return rng.pick(this.repeatCallers);
+  }
+
+  private claimantPool(): Person[] {
+    while (this.claimants.length < CLAIMANTS) this.claimants.push({ name: this.fullName(), phone: this.mobile() });
+    return this.claimants;
+  }
+
+  // ---- record fields -------------------------------------------------------------------------
+
+  private placeFields(
+    record: { address?: string; district?: string; location?: Coordinates },
+    ctx: Ctx,
+    districtChance: number,
+    locationChance: number,
+    withAddress: boolean,
+  ): void {
+    const rng = this.rng;
+    if (withAddress && rng.chance(0.85)) record.address = this.address(ctx);
+    if (rng.chance(districtChance)) record.district = ctx.district.name;
+    if (rng.chance(locationChance)) record.location = this.location(ctx);
+  }
+
+  private address(ctx: Ctx): string {
+    const rng = this.rng;
+    const d = ctx.district.name;
+    if (ctx.merchant) {
+      return rng.chance(0.7) ? ctx.merchant.address : `${ctx.merchant.address}${ctx.merchant.name}`;
+    }
+    if (ctx.place && rng.chance(0.8)) {
+      const p = ctx.place;
+      const side = rng.pick(['附近', '东侧', '西门', '北门', '入口', '停车场', '公交站旁', '广场']);
+      switch (rng.int(0, 3)) {
+        case 0:
+          return `${d}${p.street}${p.name}`;
+        case 1:
+          return `青岛市${d}${p.name}${side}`;
+        case 2:
+          return `${p.name}${side}`;
+        default:
+          return `${d}${p.name}${side}`;
+      }
+    }
+    const street = this.slot(ctx, 'street');
+    switch (rng.int(0, 3)) {
+      case 0:
+        return `青岛市${d}${street}${this.slot(ctx, 'num')}号`;
+      case 1:
+        return `${d}${street}${this.slot(ctx, 'num')}号`;
+      case 2:
+        return `${d}${street}与${this.slot(ctx, 'street2')}交叉口`;
+      default:
+        return `${street}${this.slot(ctx, 'num')}号`;
+    }
+  }
+
+  private location(ctx: Ctx): Coordinates {
+    if (ctx.merchant) return ctx.merchant.location;
+    const anchor = ctx.place ?? this.rng.pick(ctx.district.places);
+    return jitter(this.rng, anchor, 0.003);
+  }
+
+  private citizen(person: Person, withName: boolean): { name?: string; phone?: string } {
+    const rng = this.rng;
+    const out: { name?: string; phone?: string } = {};
+    if (withName && rng.chance(0.8)) {
+      // hotlines often record only the surname and a title
+      out.name = rng.chance(0.3) ? `${person.name[0]}${rng.pick(['女士', '先生'])}` : person.name;
+    }
+    if (rng.chance(0.9)) out.phone = person.phone;
+    if (!out.name && !out.phone) out.phone = person.phone;
+    return out;
+  }
+
+  private person(): Person {
+    return { name: this.fullName(), phone: this.mobile() };
+  }
+
+  private fullName(): string {
+    const rng = this.rng;
+    const surname = rng.pick(SURNAMES);
+    return surname + rng.pick(GIVEN_CHARS) + (rng.chance(0.7) ? rng.pick(GIVEN_CHARS) : '');
+  }
+
+  private mobile(): string {
+    return this.rng.pick(MOBILE_PREFIXES) + this.rng.digits(8);
+  }
+
+  private nickname(): string {
+    const rng = this.rng;
+    const name = rng.pick(AUTHOR_HEADS) + rng.pick(AUTHOR_CORES) + rng.pick(AUTHOR_TAILS);
+    return rng.chance(0.15) ? `${name}${rng.int(1, 999)}` : name;
+  }
+
+  private metrics(platform: string): NonNullable<SentimentRecord['metrics']> {
+    const rng = this.rng;
+    const tier = rng.next();
+    let reposts: number;
+    let comments: number;
+    if (tier < 0.001) {
+      // a post the whole country talks about
+      const total = Math.floor(100_000 * (1 + rng.next() * 5));
+      reposts = Math.floor(total * (0.3 + rng.next() * 0.4));
+      comments = total - reposts;
+    } else if (tier < 0.016) {
+      const total = Math.floor(1000 * Math.exp(rng.next() * 4));
+      reposts = Math.floor(total * (0.3 + rng.next() * 0.4));
+      comments = total - reposts;
+    } else {
+      reposts = Math.floor(Math.exp(rng.next() * rng.next() * 6.5)) - 1;
+      comments = Math.floor(Math.exp(rng.next() * rng.next() * 5.7)) - 1;
+    }
+    const likes = Math.floor((reposts + comments) * (0.5 + rng.next() * 4)) + rng.int(0, 30);
+    const out: NonNullable<SentimentRecord['metrics']> = { reposts, comments, likes };
+    if (platform !== 'forum' && rng.chance(0.7)) out.views = Math.floor((reposts + comments + likes + 1) * (20 + rng.next() * 200));
+    return out;
+  }
+
+  private postUrl(platform: string, at: Date): string {
+    const rng = this.rng;
+    switch (platform) {
+      case 'weibo':
+        return `https://weibo.com/${rng.int(1, 7)}${rng.digits(9)}/${rng.chars(BASE62, 9)}`;
+      case 'douyin':
+        return `https://www.douyin.com/video/7${rng.digits(18)}`;
+      case 'xiaohongshu':
+        return `https://www.xiaohongshu.com/explore/${rng.chars('0123456789abcdef', 24)}`;
+      case 'wechat':
+        return `https://mp.weixin.qq.com/s/${rng.chars(`${BASE62}-_`, 22)}`;
+      case 'forum':
+        return `https://bbs.qingdaonews.com/thread-${rng.digits(7)}-1-1.html`;
+      default: {
+        const l = localParts(at);
+        return `https://www.qingdaonews.com/content/${l.y}-${l.mo}/${l.d}/content_${rng.digits(8)}.htm`;
+      }
+    }
+  }
+
+  private id(channel: Channel, at: Date): string {
+    this.counter++;
+    const l = localParts(at);
+    const id = `${this.idPrefix}-${ID_PART[channel]}-${l.y}${l.mo}${l.d}-${at.getTime().toString(36)}-${this.counter.toString(36)}`;
+    return id.length <= ID_MAX ? id : id.slice(id.length - ID_MAX);
+  }
+
+  // ---- templates -----------------------------------------------------------------------------
+
+  private fill(template: string, ctx: Ctx): string {
+    const chosen = template.replace(/\[([^[\]]*\|[^[\]]*)\]/g, (_, body: string) => this.rng.pick(body.split('|')));
+    return chosen.replace(/\{(\w+)\}/g, (_, key: string) => this.slot(ctx, key));
+  }
+
+  private slot(ctx: Ctx, key: string): string {
+    const known = ctx.memo.get(key);
+    if (known !== undefined) return known;
+    const value = this.slotValue(ctx, key);
+    ctx.memo.set(key, value);
+    return value;
+  }
+
+  private slotValue(ctx: Ctx, key: string): string {
+    const rng = this.rng;
+    const kind = ctx.merchant?.kind ?? ctx.story.merchant;
+    switch (key) {
+      case 'merchant':
+        return ctx.merchant?.name ?? '某商户';
+      case 'place':
+        return (ctx.place ?? (ctx.place = rng.pick(ctx.district.places))).name;
+      case 'addr':
+        return this.address(ctx);
+      case 'district':
+        return ctx.district.name;
+      case 'street':
+        return ctx.merchant?.street ?? ctx.place?.street ?? rng.pick(ctx.district.streets);
+      case 'street2': {
+        const first = this.slot(ctx, 'street');
+        const others = ctx.district.streets.filter((s) => s !== first);
+        return rng.pick(others.length > 0 ? others : ctx.district.streets);
+      }
+      case 'num':
+        return String(ctx.merchant?.num ?? rng.int(1, 288));
+      case 'amount': {
+        const [lo, hi] = ctx.story.amount ?? [50, 500];
+        const v = lo + rng.next() * (hi - lo);
+        // big sums are round, small ones exact to the jiao now and then
+        return String(v >= 1000 ? Math.round(v / 100) * 100 : v >= 200 && rng.chance(0.6) ? Math.round(v / 10) * 10 : rng.chance(0.2) ? Math.round(v * 10) / 10 : Math.round(v));
+      }
+      case 'price':
+        return String(priceFor(rng, kind));
+      case 'price2':
+        return String(Math.round(Number(this.slot(ctx, 'price')) * (1.5 + rng.next() * 1.5)));
+      case 'minSpend':
+        return String(rng.pick([300, 400, 500, 600, 800, 1000]));
+      case 'balance': {
+        const amount = Number(this.slot(ctx, 'amount'));
+        return String(Math.max(100, Math.round((amount * (0.3 + rng.next() * 0.6)) / 10) * 10));
+      }
+      case 'jin':
+        return String(rng.int(2, 10) / 2);
+      case 'less': {
+        const jin = Number(this.slot(ctx, 'jin'));
+        return String(Math.max(0.5, Math.round((jin - 0.3 - rng.next() * 0.5) * 10) / 10));
+      }
+      case 'seafood':
+        return rng.pick(SEAFOOD);
+      case 'foodIssue':
+        return rng.pick(FOOD_ISSUES);
+      case 'time':
+        return timePhrase(rng, ctx.at);
+      case 'hm': {
+        const l = localParts(new Date(ctx.at.getTime() - rng.int(1, 6) * 60_000));
+        return `${Number(l.h)}时${l.mi}分`;
+      }
+      case 'n':
+        return String(rng.int(2, 6));
+      case 'many':
+        return rng.pick(['数十', '二十多', '三十多', '四十多', '五十多', '近百']);
+      case 'members':
+        return String(rng.int(3, 30) * 10);
+      case 'cardType':
+        return rng.pick(CARD_TYPES);
+      case 'subject':
+        return rng.pick(SUBJECTS);
+      case 'left':
+        return String(rng.int(8, 60));
+      case 'monthsUsed':
+        return String(rng.int(1, 5));
+      case 'plate':
+        return plate(rng);
+      case 'from':
+        return this.otherPlace(ctx, null);
+      case 'to':
+        return this.otherPlace(ctx, ctx.memo.get('from') ?? null);
+      case 'line':
+        return rng.pick(METRO_LINES);
+      case 'child':
+        return `一名约${rng.int(3, 9)}岁、穿${rng.pick(COLORS)}${rng.pick(GARMENTS)}的${rng.pick(['男孩', '女孩'])}`;
+      case 'minutes':
+        return String(rng.pick([10, 15, 20, 30, 40, 50]));
+      case 'elderAge':
+        return String(rng.int(68, 89));
+      case 'color':
+        return rng.pick(COLORS);
+      case 'item':
+        return rng.pick(LOST_ITEMS);
+      case 'lateHour':
+        return String(rng.int(1, 3));
+      case 'surname':
+        return rng.pick(SURNAMES);
+      case 'appliance':
+        return rng.pick(APPLIANCES);
+      case 'goods':
+        return rng.pick(GOODS);
+      case 'casualties':
+        return String(rng.int(3, 6));
+      case 'tenThousand':
+        return String(rng.int(5, 30));
+      default:
+        throw new Error(`simulator template asks for unknown slot {${key}}`);
+    }
+  }
+
+  /** A place to ride from or to: the story's place when there is one, else a landmark nearby. */
+  private otherPlace(ctx: Ctx, not: string | null): string {
+    const rng = this.rng;
+    if (ctx.place && ctx.place.name !== not && rng.chance(0.5)) return ctx.place.name;
+    const candidates = PLACES.filter(
+      (e) => e.place.name !== not && (e.district === ctx.district || e.district.weight >= 13) && !e.place.tags.includes('residential'),
+    );
+    return rng.pick(candidates).place.name;
+  }
+}
+
+// ---- helpers --------------------------------------------------------------------------------
+
+function districtOf(place: Place): DistrictInfo {
+  return PLACES.find((e) => e.place === place)!.district;
+}
+
+function jitter(rng: Rng, p: { lng: number; lat: number }, spread: number): Coordinates {
+  const lng = p.lng + (rng.next() * 2 - 1) * spread;
+  const lat = p.lat + (rng.next() * 2 - 1) * spread;
+  return { lng: Math.round(lng * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6 };
+}
+
+function priceFor(rng: Rng, kind: MerchantKind | undefined): number {
+  switch (kind) {
+    case 'seafood':
+      return rng.int(4, 40) * 10 - 2;
+    case 'beer':
+      return rng.int(15, 45);
+    case 'travel':
+      return rng.int(5, 20) * 10;
+    case 'appliance':
+      return rng.int(15, 80) * 10;
+    case 'ktv':
+      return rng.int(18, 48) * 10;
+    case 'parking':
+      return rng.int(1, 6) * 10;
+    default:
+      return rng.int(5, 50);
+  }
+}
+
+function plate(rng: Rng): string {
+  const r = rng.next();
+  if (r < 0.25) return `鲁B${rng.pick(['D', 'F'])}${rng.digits(5)}`; // new-energy
+  if (r < 0.5) return `鲁U${rng.chars(PLATE_LETTERS, 1)}${rng.digits(4)}`;
+  return `鲁B${rng.chars(PLATE_LETTERS, 1)}${rng.digits(4)}`;
+}
+
+/** A spoken time a little before `at`, as a caller would say it. */
+function timePhrase(rng: Rng, at: Date): string {
+  const offsetMin = rng.int(5, 180);
+  if (offsetMin < 20) return rng.pick(['刚才', '刚刚', '就在刚才']);
+  const then = localParts(new Date(at.getTime() - offsetMin * 60_000));
+  const now = localParts(at);
+  const h = Number(then.h);
+  const around = rng.pick(['左右', '多', '许', '']);
+  const sameDay = then.d === now.d;
+  if (h >= 18) return `${sameDay ? '今晚' : '昨晚'}${h - 12}点${around}`;
+  if (h >= 12) return `${sameDay ? '今天下午' : '昨天下午'}${h === 12 ? 12 : h - 12}点${around}`;
+  if (h >= 6) return `${sameDay ? '今天上午' : '昨天上午'}${h}点${around}`;
+  return `${sameDay ? '今天凌晨' : '昨天凌晨'}${h === 0 ? 12 : h}点${around}`;
+}
+
+const TZ_MS = 8 * 3600_000;
+
+function localParts(at: Date): { y: string; mo: string; d: string; h: string; mi: string; s: string } {
+  const l = new Date(at.getTime() + TZ_MS);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return {
+    y: String(l.getUTCFullYear()),
+    mo: p(l.getUTCMonth() + 1),
+    d: p(l.getUTCDate()),
+    h: p(l.getUTCHours()),
+    mi: p(l.getUTCMinutes()),
+    s: p(l.getUTCSeconds()),
+  };
+}
+
+function localDay(at: Date): string {
+  const l = localParts(at);
+  return `${l.y}${l.mo}${l.d}`;
+}
+
+/** ISO 8601 in Beijing time, e.g. 2025-07-20T21:05:33+08:00. */
+function iso(at: Date): string {
+  const l = localParts(at);
+  return `${l.y}-${l.mo}-${l.d}T${l.h}:${l.mi}:${l.s}+08:00`;
+}
+
+function departmentFor(category: string, district: string): string | undefined {
+  const top = category.split('>')[0];
+  const short = district.replace(/[区市]$/, '');
+  switch (top) {
+    case '市场监管':
+      return `${district}市场监督管理局`;
+    case '交通运输':
+      return '市交通运输局';
+    case '文化旅游':
+      return `${district}文化和旅游局`;
+    case '公安交警':
+      return '市公安局交通警察支队';
+    case '公安':
+    case '公共安全':
+      return `市公安局${short}分局`;
+    case '城市管理':
+      return `${district}城市管理局`;
+    case '生态环境':
+      return `市生态环境局${short}分局`;
+    case '教育':
+      return `${district}教育和体育局`;
+    default:
+      return undefined;
+  }
+}

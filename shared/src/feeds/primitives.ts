@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+// Characters no citizen text needs and some stores refuse: C0 controls other than tab/newline,
+// DEL, and lone UTF-16 surrogates (broken encodings that survived JSON).
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Length in characters (code points), as a citizen would count them. */
+export function charLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** A string of min–max characters, not blank, without control characters or broken surrogates. */
+export function text(min: number, max: number) {
+  return z.string().superRefine((s, ctx) => {
+    if (FORBIDDEN_CHARS.test(s)) {
+      ctx.addIssue({ code: 'custom', message: 'contains control characters or broken encoding' });
+      return;
+    }
+    const len = charLength(s);
+    if (len > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters (got ${len})` });
+    else if (min > 0 && s.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be blank' });
+    else if (len < min) ctx.addIssue({ code: 'custom', message: `must be at least ${min} characters` });
+  });
+}
+
+// Year bounds keep obviously wrong clocks out of statistics and deadlines.
+const MIN_TIME = Date.UTC(2000, 0, 1);
+const MAX_FUTURE_MS = 24 * 3600 * 1000;
+
+/** ISO 8601 time with an offset (Z or ±hh:mm), not before 2000 nor more than a day ahead. */
+export const isoTime = z
+  .string()
+  .superRefine((s, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
+      ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 time with an offset, e.g. 2026-07-20T21:05:00+08:00' });
+      return;
+    }
+    const t = Date.parse(s);
+    if (Number.isNaN(t)) ctx.addIssue({ code: 'custom', message: 'is not a real date and time' });
+    else if (t < MIN_TIME) ctx.addIssue({ code: 'custom', message: 'is before the year 2000' });
+    else if (t > Date.now() + MAX_FUTURE_MS) ctx.addIssue({ code: 'custom', message: 'is more than a day in the future' });
+  });
+
+export const coordinates = z.object({
+  lng: z.number().finite().min(-180).max(180),
+  lat: z.number().finite().min(-90).max(90),
+});
+
+export const phone = z.string().regex(/^\+?[0-9][0-9 ()-]{2,30}$/, 'must be a phone number (digits, spaces, + - ( ))');
+
+export const person = z.object({
+  name: text(1, 64).optional(),
+  phone: phone.optional(),
+});
+
+export const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+// http(s), a host without spaces or credentials, then anything printable
+const HTTP_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:[/?#][^\s]*)?$/i;
+
+export const httpUrl = z.string().max(2048).regex(HTTP_URL, 'must be an http or https URL');
+
+/** A district name as sent; whether it names a district of the city is checked against config. */
+export const districtName = text(1, 32);

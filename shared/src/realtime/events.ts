@@ -1,0 +1,23 @@
+import type { Alert, DispatchNotice } from '../alert';
+import type { IncidentSummary } from '../incident';
+import type { StatsOverview } from '../stats';
+
+/** Events the server pushes on /live (CONTRACT §4), typed for both sides. */
+export interface ServerToClientEvents {
+  'alert:new': (alert: Alert) => void;
+  'alert:update': (alert: Alert) => void;
+  'alert:escalated': (alert: Alert) => void;
+  incidents: (batch: IncidentSummary[]) => void;
+  'dispatch:new': (notice: DispatchNotice) => void;
+  stats: (overview: StatsOverview) => void;
+  /** After a `resume`: every missed change was sent; `lastSeq` is the newest one now known. */
+  resumed: (info: { lastSeq: number; replayed: number }) => void;
+}
+
+export interface ResumeRequest {
+  afterSeq: number;
+}
+
+export interface ClientToServerEvents {
+  resume: (req: ResumeRequest, ack?: (info: { lastSeq: number; replayed: number }) => void) => void;
+}

@@ -1,0 +1,32 @@
+import type { Channel } from './channels';
+import type { Severity } from './alert';
+
+/** Today's overview (GET /api/stats/overview and the `stats` push). */
+export interface StatsOverview {
+  date: string;
+  generatedAt: string;
+  total: number;
+  byChannel: Record<Channel, number>;
+  byDistrict: Record<string, number>;
+  byCategory: Record<string, number>;
+  openAlerts: Record<Severity, number>;
+  /** Share of today's alerts acknowledged within 24 h; null when there were none. */
+  responseRate: number | null;
+  /** Share of resolved work orders resolved before their due time; null when none were due. */
+  onTimeRate: number | null;
+  simulatorOn: boolean;
+}
+
+export interface FeedResult {
+  accepted: number;
+  duplicates: number;
+  rejected: Array<{ index: number; errors: string[] }>;
+}
+
+export interface HealthStatus {
+  status: 'ok' | 'degraded';
+  database: 'ok' | 'down';
+  bus: 'ok' | 'down';
+  version: string;
+  uptimeSeconds: number;
+}

@@ -1,0 +1,35 @@
+import { io, type Socket } from 'socket.io-client';
+import { LIVE_NAMESPACE, SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@jointduty/shared';
+
+// One event map, compiled on both sides (shared/src/realtime/events.ts).
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type LiveEvent = keyof ServerToClientEvents;
+
+export const RECONNECT = {
+  delayMs: 1000,
+  delayMaxMs: 30_000,
+  randomization: 0.5,
+} as const;
+
+// The token is read on every (re)connect, so a new sign-in is picked up without a new socket.
+export function createLiveSocket(token: () => string | null): LiveSocket {
+  return io(LIVE_NAMESPACE, {
+    path: SOCKET_PATH,
+    transports: ['websocket'],
+    auth: (cb) => cb({ token: token() ?? '' }),
+    reconnection: true,
+    reconnectionAttempts: Infinity,
+    reconnectionDelay: RECONNECT.delayMs,
+    reconnectionDelayMax: RECONNECT.delayMaxMs,
+    randomizationFactor: RECONNECT.randomization,
+    autoConnect: false,
+  });
+}
+
+// Exponential backoff with jitter, for the reconnects socket.io leaves to us
+// (a disconnect by the server, a refusal by middleware).
+export function backoffDelay(attempt: number): number {
+  const base = Math.min(RECONNECT.delayMaxMs, RECONNECT.delayMs * 2 ** Math.max(0, attempt));
+  const jitter = 1 + (Math.random() * 2 - 1) * RECONNECT.randomization;
+  return Math.round(base * jitter);
+}

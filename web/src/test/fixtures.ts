@@ -1,0 +1,52 @@
+import type { Alert, IncidentSummary } from '@jointduty/shared';
+
+let n = 0;
+
+export function alertFixture(over: Partial<Alert> = {}): Alert {
+  n++;
+  return {
+    id: `a${n}`,
+    seq: n,
+    eventId: `e${n}`,
+    rule: 'group-complaint',
+    severity: 'urgent',
+    title: `预警 ${n}`,
+    summary: '',
+    channels: ['12315'],
+    district: '市南区',
+    category: null,
+    incidentCount: 5,
+    status: 'open',
+    createdAt: new Date(Date.UTC(2026, 6, 20, 12, 0, n % 60)).toISOString(),
+    updatedAt: new Date(Date.UTC(2026, 6, 20, 12, 0, n % 60)).toISOString(),
+    ...over,
+  };
+}
+
+export function incidentFixture(over: Partial<IncidentSummary> = {}): IncidentSummary {
+  n++;
+  const t = new Date(Date.UTC(2026, 6, 20, 12, 0, 0) + n * 1000).toISOString();
+  return {
+    id: `i${n}`,
+    channel: '12345',
+    externalId: `X${n}`,
+    occurredAt: t,
+    receivedAt: t,
+    kind: '投诉',
+    title: `来件 ${n}`,
+    district: '市南区',
+    category: null,
+    department: null,
+    eventId: null,
+    flags: [],
+    reporter: null,
+    ...over,
+  };
+}
+
+export function jsonResponse(status: number, body: unknown): Response {
+  return new Response(body === undefined ? '' : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
