@@ -36,5 +36,12 @@ module.exports = {
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       testTimeout: 30000,
     },
+    {
+      ...common,
+      displayName: 'browser',
+      rootDir: path.join(__dirname, 'test'),
+      testMatch: ['<rootDir>/browser/**/*.browser-spec.ts'],
+      testTimeout: 60000,
+    },
   ],
 };

@@ -2,6 +2,7 @@
 // (or PostgreSQL when TEST_DATABASE_URL is set, in the integration run).
 import type { Alert, IncidentSummary } from '@jointduty/shared';
 import { collect, connectLive, login, postFeed, request, startServer, waitFor, type LiveSocket, type TestServer } from '../support/harness';
+import { SimulatorService } from '@jointduty/server/simulator/simulator.service';
 import { consumer, hotline, police, post } from '../support/records';
 
 describe('live path', () => {
@@ -173,6 +174,22 @@ describe('live path', () => {
     const admin = await login(server, 'admin');
     const audit = await request<Array<{ actor: string; action: string; targetId: string }>>(server, 'GET', `/api/audit?targetId=${summary.id}`, { token: admin });
     expect(audit.body).toEqual([expect.objectContaining({ actor: 'duty', action: 'incident.read-personal-data', targetId: summary.id })]);
+  });
+
+  it('feeds simulated records through the same intake, each flagged simulated', async () => {
+    const socket = await live(duty);
+    const got = collect<IncidentSummary[]>(socket, 'incidents');
+    const sim = server.app.get(SimulatorService);
+    let n = 0;
+    // 22:00 in Qingdao: the beer-festival evening peak
+    for (let s = 0; s < 20 && n < 3; s++) n += await sim.tick(new Date(Date.UTC(2026, 6, 20, 14, 0, s)));
+    expect(n).toBeGreaterThan(0);
+    await waitFor(() => got.flat().filter((i) => i.flags.includes('simulated')).length >= n, 3000, 'simulated incidents');
+    const list = await request<IncidentSummary[]>(server, 'GET', '/api/incidents?limit=1000', { token: duty });
+    const simulated = list.body.filter((i) => i.externalId.startsWith('SIM-'));
+    expect(simulated.length).toBe(n);
+    expect(simulated.every((i) => i.flags.includes('simulated'))).toBe(true);
+    expect(list.body.filter((i) => !i.externalId.startsWith('SIM-')).every((i) => !i.flags.includes('simulated'))).toBe(true);
   });
 
   it('refuses a socket without a valid token', async () => {

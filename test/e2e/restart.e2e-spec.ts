@@ -1,12 +1,11 @@
 // A restart keeps every record, alert, session and the rising seq.
 import type { Alert, IncidentSummary } from '@jointduty/shared';
-import { login, postFeed, request, startServer, tempDir } from '../support/harness';
+import { login, postFeed, request, startServer } from '../support/harness';
 import { consumer, hotline, police, post } from '../support/records';
 
 describe('restart', () => {
   it('keeps incidents, alerts, sessions and the alert seq across a restart', async () => {
-    const dataDir = tempDir();
-    const first = await startServer({ dataDir });
+    const first = await startServer();
     const token = await login(first, 'duty');
     const records = [hotline(), hotline(), consumer(), post()];
     await postFeed(first, '12345', records.slice(0, 2));
@@ -18,7 +17,7 @@ describe('restart', () => {
     const alertsBefore = await request<Alert[]>(first, 'GET', '/api/alerts', { token });
     await first.close();
 
-    const second = await startServer({ dataDir });
+    const second = await startServer({ dataDir: first.dataDir, restart: true });
     try {
       // the old token still works: the secret was kept in DATA_DIR
       const after = await request<IncidentSummary[]>(second, 'GET', '/api/incidents?limit=100', { token });

@@ -36,9 +36,10 @@ export async function resetPostgres(url: string): Promise<void> {
   await c.end();
 }
 
-export async function startServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
-  // a new data dir means a new database: on PostgreSQL that is an emptied schema
-  if (!opts.dataDir && process.env.TEST_DATABASE_URL) await resetPostgres(process.env.TEST_DATABASE_URL);
+/** Starts a server on a fresh database, or (`restart: true` with the old dataDir) on the one it had. */
+export async function startServer(opts: { dataDir?: string; restart?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+  // a fresh database on PostgreSQL is an emptied schema
+  if (!opts.restart && process.env.TEST_DATABASE_URL) await resetPostgres(process.env.TEST_DATABASE_URL);
   const dataDir = opts.dataDir ?? tempDir();
   const config = loadConfig({
     env: {

@@ -22,11 +22,12 @@ export class Classifier {
     }
     // longer keywords first so '网约车' outranks '车'
     this.keywords.sort((a, b) => b.word.length - a.word.length);
-    this.fallback = departments.find((d) => /热线|12345/.test(d.name)) ?? departments[departments.length - 1];
+    this.fallback = departments.find((d) => d.fallback) ?? departments[departments.length - 1];
   }
 
   classify(channel: Channel, text: string, hint?: { category?: string; department?: string; alarmType?: string }): Routing {
-    const dept = this.best(text) ?? this.channelDefault(channel);
+    // a category the feed already chose names its department; else the words decide
+    const dept = (hint?.category ? this.ownerOf(hint.category) : undefined) ?? this.best(text) ?? this.channelDefault(channel);
     const category = hint?.category ?? this.categoryOf(dept, channel, hint?.alarmType);
     return { category, department: hint?.department ?? dept?.name ?? null };
   }
@@ -40,6 +41,15 @@ export class Classifier {
     let topScore = 0;
     for (const [d, s] of score) if (s > topScore) [top, topScore] = [d, s];
     return top;
+  }
+
+  /** The department owning a category path: exact, else by its first level (市场监管>… → 市场监管局). */
+  private ownerOf(category: string): Department | undefined {
+    const all = [...this.byId.values()];
+    const exact = all.find((d) => d.categories.includes(category));
+    if (exact) return exact;
+    const top = category.split('>')[0]!.trim();
+    return all.find((d) => d.categories.some((c) => c.split('>')[0] === top));
   }
 
   private channelDefault(channel: Channel): Department | undefined {

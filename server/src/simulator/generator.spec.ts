@@ -2,7 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHANNELS, isValidUscc, validateFeedRecord, type Channel, type FeedRecord } from '@jointduty/shared';
 import { DEFAULT_CHANNEL_MIX, FESTIVAL_HOURLY_RHYTHM, RARE_RATES, RecordGenerator, rateAt } from './generator';
-import { CONSUMER_STORIES, DISTRICTS, HOTLINE_STORIES, POLICE_HARM_STORIES, POLICE_MASS_STORIES, POLICE_STORIES, SENTIMENT_STORIES } from './phrases';
+import {
+  CONSUMER_STORIES,
+  DISTRICTS,
+  HOTLINE_OPENERS,
+  HOTLINE_STORIES,
+  POLICE_HARM_STORIES,
+  POLICE_MASS_STORIES,
+  POLICE_STORIES,
+  SENTIMENT_STORIES,
+} from './phrases';
 
 jest.setTimeout(120_000);
 
@@ -79,7 +88,13 @@ describe('RecordGenerator', () => {
     const gen = new RecordGenerator({ seed: 3 });
     const ids = new Set<string>();
     const idOf = (c: Channel, r: FeedRecord) =>
-      c === '12345' ? (r as { orderNo: string }).orderNo : c === '12315' ? (r as { regNo: string }).regNo : c === '110' ? (r as { caseNo: string }).caseNo : (r as { postId: string }).postId;
+      c === '12345'
+        ? (r as { orderNo: string }).orderNo
+        : c === '12315'
+          ? (r as { regNo: string }).regNo
+          : c === '110'
+            ? (r as { caseNo: string }).caseNo
+            : (r as { postId: string }).postId;
     for (let i = 0; i < 10_000; i++) {
       const c = gen.pickChannel(DEFAULT_CHANNEL_MIX);
       const id = idOf(c, gen.next(c, at(Math.floor(i / 10)))); // ten records share each instant
@@ -96,6 +111,33 @@ describe('RecordGenerator', () => {
       ids.add(id);
     }
     expect(new RecordGenerator({ idPrefix: 'DEMO' }).next('110', at(0)).caseNo).toMatch(/^DEMO-JJ-20250720-/);
+  });
+
+  it('has a few callers who ring again about the same thing, and a few professional claimants', () => {
+    const gen = new RecordGenerator({ seed: 23 });
+    const calls = new Map<string, Set<string>>();
+    for (let i = 0; i < 3000; i++) {
+      const r = gen.next('12345', at(i));
+      if (!r.citizen?.phone) continue;
+      const list = calls.get(r.citizen.phone) ?? new Set<string>();
+      list.add(r.orderNo);
+      calls.set(r.citizen.phone, list);
+    }
+    const counts = [...calls.values()].map((s) => s.size);
+    expect(counts.filter((n) => n >= 3).length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(6);
+
+    const claims = new Map<string, Set<string>>();
+    for (let i = 0; i < 5000; i++) {
+      const r = gen.next('12315', at(i));
+      if (!/赔十|十倍/.test(r.content) || !r.consumer?.phone || !r.merchant) continue;
+      const merchants = claims.get(r.consumer.phone) ?? new Set<string>();
+      merchants.add(r.merchant.name);
+      claims.set(r.consumer.phone, merchants);
+    }
+    expect(claims.size).toBeGreaterThanOrEqual(2);
+    expect(claims.size).toBeLessThanOrEqual(6); // three a day, two days
+    expect(Math.max(...[...claims.values()].map((m) => m.size))).toBeGreaterThanOrEqual(5);
   });
 
   it('is deterministic for a seed and differs between seeds', () => {
@@ -124,7 +166,11 @@ describe('RecordGenerator', () => {
       const r = gen.next('12345', at(i));
       contents.add(r.content);
       if (r.category) categories.add(r.category);
-      openings.add(r.content.replace(/^(市民来电反映：|来电人反映，|诉求人称：|市民通过微信公众号留言反映：|来电人表示，|市民来电称，)/, '').slice(0, 6));
+      const opener = Object.values(HOTLINE_OPENERS)
+        .flat()
+        .filter((o) => o && r.content.startsWith(o))
+        .sort((a, b) => b.length - a.length)[0];
+      openings.add(r.content.slice(opener?.length ?? 0).slice(0, 6));
     }
     expect(contents.size).toBeGreaterThanOrEqual(30);
     expect(contents.size).toBeGreaterThanOrEqual(480);

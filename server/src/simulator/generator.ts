@@ -4,12 +4,49 @@
 import type { Channel, FeedRecordByChannel } from '@jointduty/shared';
 import { CHANNELS, usccCheckChar } from '@jointduty/shared';
 import {
-  APPLIANCES, AUTHOR_CORES, AUTHOR_HEADS, AUTHOR_TAILS, CARD_TYPES, COLORS, CONSUMER_OPENERS, CONSUMER_STORIES, DISTRICTS,
-  FOOD_ISSUES, GARMENTS, GIVEN_CHARS, GOODS, HASHTAGS_BY_TONE, HASHTAGS_COMMON, HOTLINE_CLOSERS, HOTLINE_OPENERS,
-  HOTLINE_STORIES, LOST_ITEMS, MEDIA_AUTHORS, MERCHANT_STYLES, METRO_LINES, MOBILE_PREFIXES, POLICE_HARM_STORIES,
-  POLICE_MASS_STORIES, POLICE_OPENERS, POLICE_STORIES, SEAFOOD, SENTIMENT_STORIES, SUBJECTS, SURNAMES,
-  type AlarmType, type AppealType, type ConsumerKind, type ConsumerStory, type DistrictInfo, type HotlineStory,
-  type MerchantKind, type Place, type PlaceTag, type PoliceStory, type SentimentStory, type Tone,
+  APPLIANCES,
+  AUTHOR_CORES,
+  AUTHOR_HEADS,
+  AUTHOR_TAILS,
+  CARD_TYPES,
+  COLORS,
+  CONSUMER_OPENERS,
+  CONSUMER_STORIES,
+  DISTRICTS,
+  FOOD_ISSUES,
+  GARMENTS,
+  GIVEN_CHARS,
+  GOODS,
+  HASHTAGS_BY_TONE,
+  HASHTAGS_COMMON,
+  HOTLINE_CLOSERS,
+  HOTLINE_OPENERS,
+  HOTLINE_STORIES,
+  LOST_ITEMS,
+  MEDIA_AUTHORS,
+  MERCHANT_STYLES,
+  METRO_LINES,
+  MOBILE_PREFIXES,
+  POLICE_HARM_STORIES,
+  POLICE_MASS_STORIES,
+  POLICE_OPENERS,
+  POLICE_STORIES,
+  SEAFOOD,
+  SENTIMENT_STORIES,
+  SUBJECTS,
+  SURNAMES,
+  type AlarmType,
+  type AppealType,
+  type ConsumerKind,
+  type ConsumerStory,
+  type DistrictInfo,
+  type HotlineStory,
+  type MerchantKind,
+  type Place,
+  type PlaceTag,
+  type PoliceStory,
+  type SentimentStory,
+  type Tone,
 } from './phrases';
 
 export interface GeneratorOptions {
@@ -30,8 +67,7 @@ export const RARE_RATES = { mass: 1 / 400, harm: 1 / 400 } as const;
 
 /** A festival day: quiet at night, busy from late afternoon, peaking around 20–21 h (mean 1). */
 export const FESTIVAL_HOURLY_RHYTHM: readonly number[] = [
-  0.55, 0.35, 0.22, 0.16, 0.15, 0.2, 0.4, 0.6, 0.85, 1.05, 1.15, 1.2, 1.1, 1.0, 1.0, 1.1, 1.2, 1.4, 1.75, 2.05, 2.25, 2.15,
-  1.65, 1.05,
+  0.55, 0.35, 0.22, 0.16, 0.15, 0.2, 0.4, 0.6, 0.85, 1.05, 1.15, 1.2, 1.1, 1.0, 1.0, 1.1, 1.2, 1.4, 1.75, 2.05, 2.25, 2.15, 1.65, 1.05,
 ];
 
 /** A plausible share of records per channel. */
@@ -133,6 +169,9 @@ interface Merchant {
 
 interface RepeatCaller {
   person: Person;
+  /** not before this time again (ms) */
+  nextAt: number;
+  callsLeft: number;
   story: HotlineStory;
   district?: DistrictInfo;
   merchant?: Merchant;
@@ -154,10 +193,12 @@ interface Ctx {
 const PLACES: Array<{ place: Place; district: DistrictInfo }> = DISTRICTS.flatMap((district) =>
   district.places.map((place) => ({ place, district })),
 );
+// districts joined by road without crossing the bay
+const CITY_CORE = ['市南区', '市北区', '李沧区', '崂山区', '城阳区'];
 const HOT_MERCHANTS_PER_DAY = 2;
 const MERCHANT_POOL_CAP = 60;
 const REPEAT_CALLERS = 6;
-const CLAIMANTS = 3;
+const CLAIMANTS_PER_DAY = 3;
 
 export class RecordGenerator {
   private readonly rng: Rng;
@@ -167,10 +208,10 @@ export class RecordGenerator {
   private readonly hot = new Map<string, Merchant[]>();
   private readonly names = new Set<string>();
   private readonly repeatCallers: RepeatCaller[] = [];
-  private readonly claimants: Person[] = [];
+  private readonly claimants = new Map<string, Person[]>();
 
   constructor(opts: GeneratorOptions = {}) {
-    const seed = opts.seed ?? (Date.now() ^ 0x5bd1e995);
+    const seed = opts.seed ?? Date.now() ^ 0x5bd1e995;
     this.rng = new Rng(Number.isFinite(seed) ? Math.floor(seed) : 1);
     this.idPrefix = (opts.idPrefix ?? 'SIM').slice(0, 24) || 'SIM';
   }
@@ -206,9 +247,9 @@ export class RecordGenerator {
     let story: HotlineStory;
     let ctx: Ctx;
     let citizen: Person | undefined;
-    if (rng.chance(0.03)) {
+    const caller = rng.chance(0.03) ? this.repeatCaller(at) : undefined;
+    if (caller) {
       // the same person about the same thing again (反复投诉)
-      const caller = this.repeatCaller(at);
       story = caller.story;
       ctx = this.context(story, at, caller);
       citizen = caller.person;
@@ -220,15 +261,16 @@ export class RecordGenerator {
       );
       ctx = this.context(story, at);
     }
+    const source = typeMix(rng, SOURCE_MIX);
     const body = this.fill(story.text, ctx);
-    const content = `${this.fill(rng.pick(HOTLINE_OPENERS), ctx)}${body}${rng.pick(HOTLINE_CLOSERS[story.appealType])}`;
+    const content = `${this.fill(rng.pick(HOTLINE_OPENERS[source]), ctx)}${body}${rng.pick(HOTLINE_CLOSERS[story.appealType])}`;
     const record: HotlineRecord = {
       orderNo: this.id('12345', at),
       acceptedAt: iso(at),
       appealType: story.appealType,
       content,
-      source: typeMix(rng, SOURCE_MIX),
     };
+    if (rng.chance(0.95)) record.source = source;
     if (rng.chance(0.9)) record.category = story.category;
     if (story.title && rng.chance(0.6)) record.title = this.fill(story.title, ctx);
     this.placeFields(record, ctx, 0.5, 0.5, true);
@@ -252,7 +294,7 @@ export class RecordGenerator {
       (s) => s.weight ?? 1,
     );
     const ctx = this.context(story, at);
-    const opener = story.claimant ? '' : rng.pick(CONSUMER_OPENERS);
+    const opener = story.claimant ? '' : rng.pick(CONSUMER_OPENERS[story.kind]);
     const record: ConsumerRecord = {
       regNo: this.id('12315', at),
       kind: story.kind,
@@ -265,7 +307,7 @@ export class RecordGenerator {
       if (m.uscc && rng.chance(0.8)) record.merchant.uscc = m.uscc;
       if (rng.chance(0.6)) record.merchant.address = m.address;
     }
-    const person = story.claimant ? rng.pick(this.claimantPool()) : this.person();
+    const person = story.claimant ? rng.pick(this.claimantsOf(at)) : this.person();
     if (rng.chance(0.9)) record.consumer = this.citizen(person, true);
     if (rng.chance(0.95)) record.industry = story.industry;
     if (story.amount && rng.chance(0.85)) record.amount = Number(this.slot(ctx, 'amount'));
@@ -295,7 +337,7 @@ export class RecordGenerator {
       reportedAt: iso(at),
       alarmType: story.alarmType,
       summary: this.fill(rng.pick(POLICE_OPENERS), ctx) + this.fill(story.text, ctx),
-      address: this.address(ctx),
+      address: this.slot(ctx, 'addr'),
     };
     if (rng.chance(0.75) || story.level[1] <= 2) record.level = rng.int(story.level[0], story.level[1]);
     if (casualties !== undefined) record.casualties = casualties;
@@ -324,10 +366,11 @@ export class RecordGenerator {
       if (!tags.includes(shown)) tags.push(shown);
     }
     const body = this.fill(story.text, ctx);
-    const text = tags.length === 0 ? body : rng.chance(0.5) ? `${tags.join('')} ${body}` : `${body} ${tags.join(' ')}`;
+    const tagLine = tags.join(closedTags ? '' : ' ');
+    const text = tags.length === 0 ? body : rng.chance(0.5) ? `${tagLine} ${body}` : `${body} ${tagLine}`;
 
     const media = story.media === true;
-    const followers = media ? rng.int(50_000, 3_000_000) : Math.floor(Math.exp(rng.next() * rng.next() * 13));
+    const followers = media ? rng.int(50_000, 3_000_000) : Math.floor(Math.exp(2 + rng.next() * rng.next() * 11));
     const record: SentimentRecord = {
       postId: this.id('sentiment', at),
       platform,
@@ -356,7 +399,7 @@ export class RecordGenerator {
     let merchant = fixed?.merchant;
     let place = fixed?.place;
     let district = fixed?.district;
-    if (!merchant && story.merchant) merchant = this.merchant(story.merchant, at, story.hot === true, story.place);
+    if (!merchant && story.merchant) merchant = this.merchant(story.merchant, at, story.hot === true && this.rng.chance(0.7), story.place);
     if (merchant) {
       district = merchant.district;
       place = place ?? merchant.place;
@@ -417,7 +460,14 @@ export class RecordGenerator {
     const style = MERCHANT_STYLES[kind];
     let district: DistrictInfo;
     let place: Place | undefined;
-    if (tag) {
+    if (style.districts) {
+      district = rng.weighted(
+        DISTRICTS.filter((d) => style.districts!.includes(d.name)),
+        (d) => d.weight,
+      );
+      const near = district.places.filter((p) => (tag ? p.tags.includes(tag) : p.tags.some((t) => style.near?.includes(t))));
+      if (near.length > 0) place = rng.pick(near);
+    } else if (tag) {
       ({ place, district } = this.placeWith(tag));
     } else {
       district = this.district();
@@ -426,11 +476,21 @@ export class RecordGenerator {
     }
     let name = '';
     for (let attempt = 0; attempt < 8; attempt++) {
-      name = rng.pick(style.heads) + rng.pick(style.tails);
+      // stalls are often named after where they stand (金沙滩海鲜烧烤城)
+      const local = place ? shortPlaceName(place.name) : null;
+      const head = local && rng.chance(0.25) ? local : rng.pick(style.heads);
+      const tail = rng.pick(style.tails);
+      // no 扎啤扎啤城: head and tail must not repeat each other
+      if (tail.includes(head) || tail.includes(head.slice(-2))) continue;
+      name = head + tail;
       if (rng.chance(style.branch) || attempt >= 4) name += `(${rng.pick(district.areas)}店)`;
       if (!this.names.has(name)) break;
     }
-    if (this.names.has(name)) name += `(${rng.int(2, 99)}号店)`;
+    if (!name) name = rng.pick(style.heads) + style.tails[0];
+    for (let n = 0; this.names.has(name); n++) {
+      const base = name.replace(/\([^()]*\)$/, '');
+      name = n < 20 ? `${base}(${rng.pick(district.areas)}${rng.pick(['二', '三', '四', '五', '六'])}店)` : `${base}(${n}店)`;
+    }
     this.names.add(name);
 
     const street = place?.street ?? rng.pick(district.streets);
@@ -465,24 +525,48 @@ export class RecordGenerator {
     return first17 + usccCheckChar(first17)!;
   }
 
-  private repeatCaller(at: Date): RepeatCaller {
+  /** A caller who rings again about the same thing: a few calls each, at least 20 minutes apart; null when none is due. */
+  private repeatCaller(at: Date): RepeatCaller | undefined {
     const rng = this.rng;
-    if (this.repeatCallers.length < REPEAT_CALLERS) {
+    const now = at.getTime();
+    for (let i = 0; i < this.repeatCallers.length; i++) {
+      if (this.repeatCallers[i]!.callsLeft <= 0) this.repeatCallers.splice(i--, 1);
+    }
+    let caller = this.repeatCallers.find((c) => c.nextAt <= now);
+    if (!caller) {
+      if (this.repeatCallers.length >= REPEAT_CALLERS) return undefined;
       const story = rng.weighted(
         HOTLINE_STORIES.filter((s) => s.appealType === '投诉'),
         (s) => s.weight ?? 1,
       );
       const ctx = this.context(story, at);
-      const caller: RepeatCaller = { person: this.person(), story, district: ctx.district, merchant: ctx.merchant, place: ctx.place };
+      caller = {
+        person: this.person(),
+        nextAt: now,
+        callsLeft: rng.int(3, 6),
+        story,
+        district: ctx.district,
+        merchant: ctx.merchant,
+        place: ctx.place,
+      };
       this.repeatCallers.push(caller);
-      return caller;
     }
-    return rng.pick(this.repeatCallers);
+    caller.callsLeft--;
+    caller.nextAt = now + rng.int(20, 240) * 60_000;
+    return caller;
   }
 
-  private claimantPool(): Person[] {
-    while (this.claimants.length < CLAIMANTS) this.claimants.push({ name: this.fullName(), phone: this.mobile() });
-    return this.claimants;
+  /** The day's professional claimants (职业索赔人). */
+  private claimantsOf(at: Date): Person[] {
+    const day = localDay(at);
+    let list = this.claimants.get(day);
+    if (!list) {
+      list = [];
+      while (list.length < CLAIMANTS_PER_DAY) list.push(this.person());
+      this.claimants.set(day, list);
+      if (this.claimants.size > 7) this.claimants.delete(this.claimants.keys().next().value!);
+    }
+    return list;
   }
 
   // ---- record fields -------------------------------------------------------------------------
@@ -495,7 +579,7 @@ export class RecordGenerator {
     withAddress: boolean,
   ): void {
     const rng = this.rng;
-    if (withAddress && rng.chance(0.85)) record.address = this.address(ctx);
+    if (withAddress && rng.chance(0.85)) record.address = this.slot(ctx, 'addr');
     if (rng.chance(districtChance)) record.district = ctx.district.name;
     if (rng.chance(locationChance)) record.location = this.location(ctx);
   }
@@ -557,8 +641,11 @@ export class RecordGenerator {
 
   private fullName(): string {
     const rng = this.rng;
-    const surname = rng.pick(SURNAMES);
-    return surname + rng.pick(GIVEN_CHARS) + (rng.chance(0.7) ? rng.pick(GIVEN_CHARS) : '');
+    const chars = rng.pick(GIVEN_CHARS);
+    const first = rng.pick(chars);
+    let second = rng.pick(chars);
+    if (second === first && rng.chance(0.7)) second = rng.pick(chars); // 婷婷 and 丽丽 now and then
+    return rng.pick(SURNAMES) + first + (rng.chance(0.75) ? second : '');
   }
 
   private mobile(): string {
@@ -662,7 +749,15 @@ export class RecordGenerator {
         const [lo, hi] = ctx.story.amount ?? [50, 500];
         const v = lo + rng.next() * (hi - lo);
         // big sums are round, small ones exact to the jiao now and then
-        return String(v >= 1000 ? Math.round(v / 100) * 100 : v >= 200 && rng.chance(0.6) ? Math.round(v / 10) * 10 : rng.chance(0.2) ? Math.round(v * 10) / 10 : Math.round(v));
+        return String(
+          v >= 1000
+            ? Math.round(v / 100) * 100
+            : v >= 200 && rng.chance(0.6)
+              ? Math.round(v / 10) * 10
+              : rng.chance(0.2)
+                ? Math.round(v * 10) / 10
+                : Math.round(v),
+        );
       }
       case 'price':
         return String(priceFor(rng, kind));
@@ -699,7 +794,8 @@ export class RecordGenerator {
       case 'cardType':
         return rng.pick(CARD_TYPES);
       case 'subject':
-        return rng.pick(SUBJECTS);
+        // a school's name may already say what it teaches (小海豚游泳培训)
+        return SUBJECTS.find((s) => ctx.merchant?.name.includes(s)) ?? rng.pick(SUBJECTS);
       case 'left':
         return String(rng.int(8, 60));
       case 'monthsUsed':
@@ -707,13 +803,17 @@ export class RecordGenerator {
       case 'plate':
         return plate(rng);
       case 'from':
-        return this.otherPlace(ctx, null);
+        return this.ridePlace(ctx, null);
       case 'to':
-        return this.otherPlace(ctx, ctx.memo.get('from') ?? null);
+        return this.ridePlace(ctx, ctx.memo.get('from') ?? null);
       case 'line':
         return rng.pick(METRO_LINES);
-      case 'child':
-        return `一名约${rng.int(3, 9)}岁、穿${rng.pick(COLORS)}${rng.pick(GARMENTS)}的${rng.pick(['男孩', '女孩'])}`;
+      case 'gender':
+        return rng.pick(['男孩', '女孩'] as const);
+      case 'kid':
+        return `一名约${rng.int(3, 9)}岁的${this.slot(ctx, 'gender')}`;
+      case 'outfit':
+        return `穿${rng.pick(COLORS)}${rng.pick(GARMENTS[this.slot(ctx, 'gender') as keyof typeof GARMENTS])}`;
       case 'minutes':
         return String(rng.pick([10, 15, 20, 30, 40, 50]));
       case 'elderAge':
@@ -739,14 +839,20 @@ export class RecordGenerator {
     }
   }
 
-  /** A place to ride from or to: the story's place when there is one, else a landmark nearby. */
-  private otherPlace(ctx: Ctx, not: string | null): string {
+  /** A place to ride from or to: in the story's district, or the connected city core. */
+  private ridePlace(ctx: Ctx, not: string | null): string {
     const rng = this.rng;
     if (ctx.place && ctx.place.name !== not && rng.chance(0.5)) return ctx.place.name;
-    const candidates = PLACES.filter(
-      (e) => e.place.name !== not && (e.district === ctx.district || e.district.weight >= 13) && !e.place.tags.includes('residential'),
-    );
-    return rng.pick(candidates).place.name;
+    const usable = (p: Place) => p.name !== not && !p.tags.includes('residential');
+    let candidates = ctx.district.places.filter(usable);
+    if (candidates.length < 3 && CITY_CORE.includes(ctx.district.name)) {
+      candidates = PLACES.filter((e) => CITY_CORE.includes(e.district.name) && usable(e.place)).map((e) => e.place);
+    }
+    if (candidates.length === 0) candidates = ctx.district.places;
+    const chosen = rng.pick(candidates);
+    // the ride starts where the story happens
+    if (!ctx.place && not === null && ctx.district.places.includes(chosen)) ctx.place = chosen;
+    return chosen.name;
   }
 }
 
@@ -756,29 +862,33 @@ function districtOf(place: Place): DistrictInfo {
   return PLACES.find((e) => e.place === place)!.district;
 }
 
+const PLACE_SUFFIX = /(风景区|景区|商圈|公园|社区|渔港|大集|步行街|海水浴场|美食街|酒吧街|老街|夜市|汽车站|湿地|啤酒城|啤酒街|广场)$/;
+
+/** 金沙滩啤酒城 → 金沙滩, 台东步行街 → 台东; null when nothing short and telling is left. */
+function shortPlaceName(name: string): string | null {
+  const short = name.replace(PLACE_SUFFIX, '');
+  return short.length >= 2 && short.length <= 4 && !short.endsWith('站') ? short : null;
+}
+
 function jitter(rng: Rng, p: { lng: number; lat: number }, spread: number): Coordinates {
   const lng = p.lng + (rng.next() * 2 - 1) * spread;
   const lat = p.lat + (rng.next() * 2 - 1) * spread;
   return { lng: Math.round(lng * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6 };
 }
 
+// unit prices as a merchant of the kind would charge them, yuan
+const PRICES: Partial<Record<MerchantKind, (rng: Rng) => number>> = {
+  seafood: (rng) => rng.int(4, 40) * 10 - 2, // per jin, 38 … 398
+  beer: (rng) => rng.int(15, 45), // per pitcher
+  travel: (rng) => rng.int(5, 20) * 10, // per person
+  appliance: (rng) => rng.int(15, 80) * 10, // installation extras
+  ktv: (rng) => rng.int(18, 48) * 10, // a dozen beers
+  parking: (rng) => rng.int(1, 6) * 10,
+};
+
 function priceFor(rng: Rng, kind: MerchantKind | undefined): number {
-  switch (kind) {
-    case 'seafood':
-      return rng.int(4, 40) * 10 - 2;
-    case 'beer':
-      return rng.int(15, 45);
-    case 'travel':
-      return rng.int(5, 20) * 10;
-    case 'appliance':
-      return rng.int(15, 80) * 10;
-    case 'ktv':
-      return rng.int(18, 48) * 10;
-    case 'parking':
-      return rng.int(1, 6) * 10;
-    default:
-      return rng.int(5, 50);
-  }
+  const price = kind ? PRICES[kind] : undefined;
+  return price ? price(rng) : rng.int(5, 50);
 }
 
 function plate(rng: Rng): string {

@@ -17,6 +17,7 @@ function describe(value: unknown): string {
 }
 
 function messageFor(issue: z.core.$ZodRawIssue): string | undefined {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return 'is required';
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required';

@@ -1,4 +1,4 @@
-import type { Alert, IncidentSummary } from '@jointduty/shared';
+import type { Alert, Dispatch, IncidentSummary } from '@jointduty/shared';
 
 let n = 0;
 
@@ -42,6 +42,27 @@ export function incidentFixture(over: Partial<IncidentSummary> = {}): IncidentSu
     reporter: null,
     ...over,
   };
+}
+
+export function dispatchFixture(over: Partial<Dispatch> = {}): Dispatch & { alert: Alert } {
+  n++;
+  const alert = alertFixture({ status: 'dispatched' });
+  return {
+    id: `d${n}`,
+    alertId: alert.id,
+    teamId: 'shinan-1',
+    status: 'dispatched',
+    note: null,
+    dispatchedBy: 'duty',
+    createdAt: new Date(Date.UTC(2026, 6, 20, 12, 0, 0) + n * 1000).toISOString(),
+    ackedAt: null,
+    contactedAt: null,
+    onsiteAt: null,
+    resolvedAt: null,
+    resultNote: null,
+    alert,
+    ...over,
+  } as Dispatch & { alert: Alert };
 }
 
 export function jsonResponse(status: number, body: unknown): Response {

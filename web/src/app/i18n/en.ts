@@ -130,7 +130,6 @@ export const en: MessageSchema = {
       resolve: 'Resolve',
     },
     status: {
-      pending: 'Awaiting acknowledgement',
       dispatched: 'Awaiting acknowledgement',
       acknowledged: 'Acknowledged',
       contacted: 'Contacted',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_STATUSES, CHANNELS, INCIDENT_FLAGS, ROLES, SEVERITIES } from '@jointduty/shared';
+import { ALERT_STATUSES, CHANNELS, DISPATCH_STATUSES, DISPATCH_STEPS, INCIDENT_FLAGS, ROLES, SEVERITIES } from '@jointduty/shared';
 import { createAppI18n, messages } from './index';
 import { zhCN } from './zh-CN';
 import { en } from './en';
@@ -24,7 +24,7 @@ describe('i18n', () => {
     }
   });
 
-  it('names every channel, severity, status, flag and role in both languages', () => {
+  it('names every channel, severity, status, flag, role and dispatch step in both languages', () => {
     const i18n = createAppI18n('zh-CN');
     const { t, te } = i18n.global;
     const wanted = [
@@ -34,6 +34,8 @@ describe('i18n', () => {
       ...ALERT_STATUSES.map((s) => `alertStatus.${s}`),
       ...INCIDENT_FLAGS.map((f) => `flag.${f}`),
       ...ROLES.map((r) => `role.${r}`),
+      ...DISPATCH_STEPS.map((s) => `field.steps.${s}`),
+      ...DISPATCH_STATUSES.map((s) => `field.status.${s}`),
       'locale.zh-CN',
       'locale.en',
     ];

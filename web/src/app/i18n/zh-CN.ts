@@ -129,7 +129,6 @@ export const zhCN = {
       resolve: '办结',
     },
     status: {
-      pending: '待签收',
       dispatched: '待签收',
       acknowledged: '已签收',
       contacted: '已联系',

@@ -1,0 +1,27 @@
+import { SimulatorService } from './simulator.service';
+import type { AppConfig } from '../config/config.schema';
+import type { FeedsService } from '../feeds/feeds.service';
+
+describe('SimulatorService', () => {
+  const config = {
+    env: { simulator: true },
+    simulator: { ratePerMinute: 600, channelMix: { '12345': 4, '12315': 3, '110': 2, sentiment: 1 }, hourlyRhythm: new Array(24).fill(1) },
+  } as unknown as AppConfig;
+
+  it('feeds about rate/60 records a second through the intake, every one flagged simulated', async () => {
+    const calls: Array<{ channel: string; records: unknown[]; simulated?: boolean }> = [];
+    const feeds = {
+      intake: async (channel: string, records: unknown[], opts: { simulated?: boolean }) => {
+        calls.push({ channel, records, simulated: opts.simulated });
+        return { accepted: records.length, duplicates: 0, rejected: [] };
+      },
+    } as unknown as FeedsService;
+    const sim = new SimulatorService(config, feeds);
+    let total = 0;
+    for (let s = 0; s < 30; s++) total += await sim.tick(new Date(Date.UTC(2026, 6, 20, 12, 0, s)));
+    expect(total).toBeGreaterThanOrEqual(290);
+    expect(total).toBeLessThanOrEqual(310);
+    expect(calls.every((c) => c.simulated === true)).toBe(true);
+    expect(new Set(calls.map((c) => c.channel))).toEqual(new Set(['12345', '12315', '110', 'sentiment']));
+  });
+});

@@ -1,0 +1,128 @@
+// Who may call what (CONTRACT §5), and a dispatch reaching the right phone and only it.
+import type { Alert, Dispatch, DispatchNotice } from '@jointduty/shared';
+import { collect, connectLive, login, postFeed, request, startServer, waitFor, type LiveSocket, type TestServer } from '../support/harness';
+import { hotline, police } from '../support/records';
+
+type Who = 'admin' | 'duty' | 'leader' | 'field' | 'none' | 'forged';
+const USERS: Record<Exclude<Who, 'none' | 'forged'>, string> = { admin: 'admin', duty: 'duty', leader: 'leader', field: 'field-shinan' };
+
+describe('authorization and dispatch', () => {
+  let server: TestServer;
+  const tokens: Partial<Record<Who, string>> = {};
+  let alert: Alert;
+  let incidentId: string;
+  const sockets: LiveSocket[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    for (const [who, username] of Object.entries(USERS)) tokens[who as Who] = await login(server, username);
+    // a token signed with another secret
+    tokens.forged = tokens.duty!.split('.').slice(0, 2).join('.') + '.c2lnbmF0dXJlLW9mLWFub3RoZXIta2V5';
+    await postFeed(server, '12345', hotline());
+    await postFeed(server, '110', police({ alarmType: '群体性事件', address: '市南区太平路栈桥' }));
+    await server.settled();
+    alert = (await request<Alert[]>(server, 'GET', '/api/alerts', { token: tokens.duty })).body[0]!;
+    incidentId = (await request<Array<{ id: string }>>(server, 'GET', '/api/incidents', { token: tokens.duty })).body[0]!.id;
+  });
+
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await server.close();
+  });
+
+  const staff: Who[] = ['admin', 'duty', 'leader'];
+  const routes: Array<{ method: string; path: () => string; allowed: Who[]; body?: unknown }> = [
+    { method: 'GET', path: () => '/api/alerts', allowed: staff },
+    { method: 'GET', path: () => `/api/alerts/${alert.id}`, allowed: staff },
+    { method: 'GET', path: () => `/api/alerts/${alert.id}/cap`, allowed: staff },
+    { method: 'POST', path: () => `/api/alerts/${alert.id}/ack`, allowed: staff },
+    { method: 'GET', path: () => '/api/incidents', allowed: staff },
+    { method: 'GET', path: () => `/api/incidents/${incidentId}`, allowed: ['admin', 'duty'] },
+    { method: 'GET', path: () => `/api/events/${alert.eventId}`, allowed: staff },
+    { method: 'GET', path: () => '/api/stats/overview', allowed: staff },
+    { method: 'GET', path: () => '/api/teams', allowed: ['admin', 'duty', 'leader', 'field'] },
+    { method: 'GET', path: () => '/api/dispatches', allowed: ['admin', 'duty', 'leader', 'field'] },
+    { method: 'GET', path: () => '/api/audit', allowed: ['admin'] },
+    { method: 'POST', path: () => '/api/dispatches/00000000-0000-0000-0000-000000000000/ack', allowed: ['field'] },
+    // a dispatch to no team and a resolve without a note are refused as bad requests, after the role check
+    { method: 'POST', path: () => `/api/alerts/${alert.id}/dispatch`, allowed: staff, body: { teamIds: [] } },
+    { method: 'POST', path: () => `/api/alerts/${alert.id}/resolve`, allowed: staff, body: {} },
+  ];
+  const everyone: Who[] = ['admin', 'duty', 'leader', 'field', 'none', 'forged'];
+
+  it.each(routes.flatMap((r) => everyone.map((who) => [`${r.method} ${r.path.toString().slice(7, 60)}`, who, r] as const)))(
+    '%s as %s',
+    async (_name, who, r) => {
+      const res = await request(server, r.method, r.path(), { token: tokens[who], body: r.body ?? (r.method === 'POST' ? {} : undefined) });
+      if (who === 'none' || who === 'forged') expect(res.status).toBe(401);
+      else if (!r.allowed.includes(who)) expect(res.status).toBe(403);
+      else expect([401, 403]).not.toContain(res.status);
+      expect(typeof res.body === 'string' || res.status < 400 || typeof res.body.error === 'string').toBe(true);
+    },
+  );
+
+  it('answers health and login without a token; wrong passwords get 401', async () => {
+    expect((await request(server, 'GET', '/api/health')).status).toBe(200);
+    expect((await request(server, 'POST', '/api/auth/login', { body: { username: 'duty', password: 'wrong' } })).status).toBe(401);
+    expect((await request(server, 'POST', '/api/auth/login', { body: { username: 'nobody', password: 'jointduty' } })).status).toBe(401);
+    expect((await request(server, 'POST', '/api/auth/login', { body: { username: ['duty'], password: 1 } })).status).toBe(400);
+    const ok = await request(server, 'POST', '/api/auth/login', { body: { username: 'field-huangdao', password: 'jointduty' } });
+    expect(ok.body.user).toEqual({ username: 'field-huangdao', role: 'field', teamId: 'huangdao-1' });
+  });
+
+  it('sends a dispatch to the chosen team only, and records each response step', async () => {
+    const shinanToken = tokens.field!;
+    const huangdaoToken = await login(server, 'field-huangdao');
+    const shinan = await connectLive(server, shinanToken);
+    const huangdao = await connectLive(server, huangdaoToken);
+    const duty = await connectLive(server, tokens.duty!);
+    sockets.push(shinan, huangdao, duty);
+    const shinanGot = collect<DispatchNotice>(shinan, 'dispatch:new');
+    const huangdaoGot = collect<DispatchNotice>(huangdao, 'dispatch:new');
+    const updates = collect<Alert>(duty, 'alert:update');
+
+    const sent = await request(server, 'POST', `/api/alerts/${alert.id}/dispatch`, { token: tokens.duty, body: { teamIds: ['shinan-1'], note: '请立即到场' } });
+    expect(sent.status).toBe(200);
+    expect(sent.body.alert.status).toBe('dispatched');
+    await waitFor(() => shinanGot.length === 1, 3000, 'dispatch:new');
+    expect(shinanGot[0]).toMatchObject({ alert: { id: alert.id }, note: '请立即到场' });
+    const dispatchId = shinanGot[0]!.dispatchId;
+
+    // unknown teams are refused by name
+    const bad = await request(server, 'POST', `/api/alerts/${alert.id}/dispatch`, { token: tokens.duty, body: { teamIds: ['atlantis-9'] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/teamIds: unknown team atlantis-9/);
+
+    // another team can neither see nor touch it
+    const theirs = await request<Dispatch[]>(server, 'GET', '/api/dispatches', { token: huangdaoToken });
+    expect(theirs.body).toEqual([]);
+    expect((await request(server, 'POST', `/api/dispatches/${dispatchId}/ack`, { token: huangdaoToken, body: {} })).status).toBe(404);
+
+    const mine = await request<Dispatch[]>(server, 'GET', '/api/dispatches', { token: shinanToken });
+    expect(mine.body.map((d) => d.id)).toEqual([dispatchId]);
+    expect(mine.body[0]!.alert?.id).toBe(alert.id);
+
+    for (const step of ['ack', 'contacted', 'onsite', 'resolve']) {
+      const r = await request<Dispatch>(server, 'POST', `/api/dispatches/${dispatchId}/${step}`, { token: shinanToken, body: step === 'resolve' ? { note: '已退款，现场秩序恢复' } : {} });
+      expect(r.status).toBe(200);
+    }
+    const done = (await request<Dispatch[]>(server, 'GET', '/api/dispatches', { token: shinanToken })).body[0]!;
+    expect(done.status).toBe('resolved');
+    expect(done.resultNote).toBe('已退款，现场秩序恢复');
+    for (const at of [done.ackedAt, done.contactedAt, done.onsiteAt, done.resolvedAt]) expect(at).toBeTruthy();
+    // no going back
+    expect((await request(server, 'POST', `/api/dispatches/${dispatchId}/ack`, { token: shinanToken, body: {} })).status).toBe(409);
+
+    await waitFor(() => updates.filter((u) => u.id === alert.id && u.dispatches?.[0]?.status === 'resolved').length > 0, 3000, 'alert:update with progress');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(huangdaoGot).toHaveLength(0);
+  });
+
+  it('exports an alert as CAP 1.2 XML', async () => {
+    const r = await request(server, 'GET', `/api/alerts/${alert.id}/cap`, { token: tokens.duty });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/application\/cap\+xml/);
+    expect(r.body).toContain('<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">');
+    expect(r.body).toContain('<severity>Extreme</severity>');
+  });
+});
