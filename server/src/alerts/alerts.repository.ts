@@ -76,9 +76,13 @@ export class AlertsRepository {
   async update(tx: Queryable, a: Alert, extra: { acknowledgedAt?: number; resolvedAt?: number; resolutionNote?: string } = {}): Promise<void> {
     const sets = ['seq = ?', 'severity = ?', 'summary = ?', 'channels = ?', 'incident_count = ?', 'status = ?', 'updated_at = ?'];
     const params: Param[] = [a.seq, a.severity, a.summary, a.channels.join(','), a.incidentCount, a.status, Date.parse(a.updatedAt)];
-    if (extra.acknowledgedAt !== undefined) sets.push('acknowledged_at = COALESCE(acknowledged_at, ?)') && params.push(extra.acknowledgedAt);
-    if (extra.resolvedAt !== undefined) sets.push('resolved_at = ?') && params.push(extra.resolvedAt);
-    if (extra.resolutionNote !== undefined) sets.push('resolution_note = ?') && params.push(extra.resolutionNote);
+    const add = (clause: string, value: Param) => {
+      sets.push(clause);
+      params.push(value);
+    };
+    if (extra.acknowledgedAt !== undefined) add('acknowledged_at = COALESCE(acknowledged_at, ?)', extra.acknowledgedAt);
+    if (extra.resolvedAt !== undefined) add('resolved_at = ?', extra.resolvedAt);
+    if (extra.resolutionNote !== undefined) add('resolution_note = ?', extra.resolutionNote);
     await tx.execute(`UPDATE alerts SET ${sets.join(', ')} WHERE id = ?`, [...params, a.id]);
   }
 
@@ -91,8 +95,14 @@ export class AlertsRepository {
   async list(q: AlertQuery): Promise<Alert[]> {
     const where: string[] = [];
     const params: Param[] = [];
-    if (q.status) where.push('status = ?') && params.push(q.status);
-    if (q.severity) where.push('severity = ?') && params.push(q.severity);
+    if (q.status) {
+      where.push('status = ?');
+      params.push(q.status);
+    }
+    if (q.severity) {
+      where.push('severity = ?');
+      params.push(q.severity);
+    }
     const rows = await this.db.query(
       `SELECT * FROM alerts ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, seq DESC LIMIT ?`,
       [...params, q.limit],

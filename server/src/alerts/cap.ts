@@ -12,7 +12,6 @@ function esc(s: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
     // characters XML 1.0 cannot carry at all
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 

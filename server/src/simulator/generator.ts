@@ -197,7 +197,7 @@ const PLACES: Array<{ place: Place; district: DistrictInfo }> = DISTRICTS.flatMa
 const CITY_CORE = ['市南区', '市北区', '李沧区', '崂山区', '城阳区'];
 const HOT_MERCHANTS_PER_DAY = 2;
 const MERCHANT_POOL_CAP = 60;
-const REPEAT_CALLERS = 6;
+const REPEAT_CALLERS = 8;
 const CLAIMANTS_PER_DAY = 3;
 
 export class RecordGenerator {
@@ -525,7 +525,7 @@ export class RecordGenerator {
     return first17 + usccCheckChar(first17)!;
   }
 
-  /** A caller who rings again about the same thing: a few calls each, at least 20 minutes apart; null when none is due. */
+  /** A caller who rings again about the same thing: a few calls each, at least 15 minutes apart; null when none is due. */
   private repeatCaller(at: Date): RepeatCaller | undefined {
     const rng = this.rng;
     const now = at.getTime();
@@ -552,7 +552,7 @@ export class RecordGenerator {
       this.repeatCallers.push(caller);
     }
     caller.callsLeft--;
-    caller.nextAt = now + rng.int(20, 240) * 60_000;
+    caller.nextAt = now + rng.int(15, 120) * 60_000;
     return caller;
   }
 

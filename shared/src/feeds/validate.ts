@@ -31,8 +31,12 @@ function messageFor(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.origin === 'string') return `must be at most ${String(issue.maximum)} characters`;
       return `must be ≤ ${String(issue.maximum)}`;
     case 'invalid_format':
-      return undefined;
-    default:
+    case 'custom':
+    case 'invalid_element':
+    case 'invalid_key':
+    case 'invalid_union':
+    case 'not_multiple_of':
+    case 'unrecognized_keys':
       return undefined;
   }
 }

@@ -1,0 +1,346 @@
+// The load generator: a separate process (forked by run.mjs, plan and results over IPC) so the
+// server under test never shares an event loop with the client. Plain node:http with keep-alive
+// agents; one duty socket (socket.io-client) measures intake → push latency.
+import fs from 'node:fs';
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { io } from 'socket.io-client';
+import { CHANNEL_CYCLE, createGenerator, parseId } from './records.mjs';
+
+const FEED_KEY = 'dev-feed-key';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// the benchmark must never outlive run.mjs
+process.on('disconnect', () => process.exit(0));
+
+export function percentile(sorted, q) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+export function summary(samples) {
+  const s = Float64Array.from(samples).sort();
+  return { n: s.length, p50: percentile(s, 0.5), p99: percentile(s, 0.99), max: s.length ? s[s.length - 1] : null };
+}
+
+// ---- CPU accounting from /proc (Linux): the server, PostgreSQL's processes, this process ----
+function procTicks(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ticks: Number(rest[11]) + Number(rest[12]) };
+  } catch {
+    return null;
+  }
+}
+function postgresTicks() {
+  let t = 0;
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    const p = procTicks(d);
+    if (p && p.comm === 'postgres') t += p.ticks;
+  }
+  return t;
+}
+function cpuSnapshot(plan) {
+  return {
+    at: performance.now(),
+    server: plan.serverPid ? (procTicks(plan.serverPid)?.ticks ?? 0) : 0,
+    pg: plan.postgres ? postgresTicks() : 0,
+    load: process.cpuUsage(),
+  };
+}
+function cpuShare(plan, a, b) {
+  const wallS = (b.at - a.at) / 1000;
+  const tick = 1 / (plan.clkTck || 100);
+  const pct = (x) => Math.round((100 * x) / wallS);
+  return {
+    server: plan.serverPid ? pct((b.server - a.server) * tick) : null,
+    pg: plan.postgres ? pct((b.pg - a.pg) * tick) : null,
+    load: pct((b.load.user - a.load.user + b.load.system - a.load.system) / 1e6),
+  };
+}
+
+// ---- HTTP ----
+function makePost(base) {
+  const u = new URL(base);
+  return (agent, path, body) =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      const req = http.request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'x-feed-key': FEED_KEY, 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8'), end: performance.now(), t0 }));
+          res.on('error', (e) => resolve({ status: 0, text: String(e), end: performance.now(), t0 }));
+        },
+      );
+      req.on('error', (e) => resolve({ status: 0, text: `${e.code ?? ''} ${e.message}`, end: performance.now(), t0 }));
+      req.end(body);
+    });
+}
+
+/** Was the answer the 202 it should be, with every record accepted? */
+function judge(res, batch) {
+  if (res.status !== 202) return { ok: false, accepted: 0, why: `HTTP ${res.status}: ${res.text.slice(0, 300)}` };
+  let b;
+  try {
+    b = JSON.parse(res.text);
+  } catch {
+    return { ok: false, accepted: 0, why: `202 with a body that is not JSON: ${res.text.slice(0, 200)}` };
+  }
+  const accepted = Number(b.accepted) || 0;
+  if (accepted !== batch || b.duplicates !== 0 || (b.rejected && b.rejected.length)) {
+    return { ok: false, accepted, why: `202 but accepted ${b.accepted}/${batch}, duplicates ${b.duplicates}, rejected ${JSON.stringify(b.rejected).slice(0, 300)}` };
+  }
+  return { ok: true, accepted };
+}
+
+class Errors {
+  count = 0;
+  kinds = new Map();
+  add(why) {
+    this.count++;
+    const key = why.slice(0, 120);
+    this.kinds.set(key, (this.kinds.get(key) ?? 0) + 1);
+  }
+  toJSON() {
+    return { count: this.count, kinds: [...this.kinds.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5) };
+  }
+}
+
+// ---- the duty socket ----
+class PushMeter {
+  byTag = new Map(); // tag → latencies (ms)
+  lastFrameAt = 0;
+  frames = 0;
+  error = null;
+  socket = null;
+
+  async connect(base) {
+    const res = await fetch(base + '/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'duty', password: 'jointduty' }),
+    });
+    if (res.status !== 200) throw new Error(`login as duty: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+    const { token } = await res.json();
+    const socket = io(base + '/live', { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    this.socket = socket;
+    socket.on('incidents', (list) => {
+      const now = Date.now();
+      this.frames++;
+      this.lastFrameAt = now;
+      for (const s of list) {
+        const id = parseId(s.externalId);
+        if (!id) continue;
+        let arr = this.byTag.get(id.tag);
+        if (!arr) this.byTag.set(id.tag, (arr = []));
+        arr.push(now - id.sendMs);
+      }
+    });
+    socket.on('disconnect', (reason) => {
+      if (reason !== 'io client disconnect') this.error = `socket disconnected: ${reason}`;
+    });
+    await new Promise((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', (e) => reject(new Error(`socket connect: ${e.message}`)));
+    });
+  }
+
+  count(tag) {
+    return this.byTag.get(tag)?.length ?? 0;
+  }
+
+  /** Waits until `expected` pushes of a tag arrived, or nothing arrived for `quietMs`. */
+  async settle(tag, expected, quietMs = 600, maxMs = 5000) {
+    if (!this.socket) return;
+    const start = Date.now();
+    while (Date.now() - start < maxMs) {
+      if (this.count(tag) >= expected) return;
+      if (Date.now() - start > quietMs && Date.now() - Math.max(this.lastFrameAt, start) > quietMs) return;
+      await sleep(25);
+    }
+  }
+
+  result(tag, expected) {
+    if (!this.socket) return null;
+    const s = summary(this.byTag.get(tag) ?? []);
+    return { ...s, pushed: s.n, expected };
+  }
+
+  close() {
+    this.socket?.close();
+  }
+}
+
+// ---- scenarios ----
+const gen = createGenerator(Number(process.env.BENCH_SEED) || 20260720);
+let recordNo = 0;
+let cycle = 0;
+
+function body(channel, batch, sendMs, tag, asArray = true) {
+  if (batch === 1 && !asArray) return JSON.stringify(gen.record(channel, sendMs, tag, ++recordNo));
+  const recs = new Array(batch);
+  for (let i = 0; i < batch; i++) recs[i] = gen.record(channel, sendMs, tag, ++recordNo);
+  return JSON.stringify(recs);
+}
+
+/** `concurrency` requests always in flight for warmupMs + measureMs. */
+async function sustained(plan, sc, post, push) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sc.concurrency });
+  const tagW = `${sc.id}w`;
+  const tagM = `${sc.id}m`;
+  const start = Date.now();
+  const ws = start + sc.warmupMs;
+  const we = ws + sc.measureMs;
+  const errors = new Errors();
+  const lat = [];
+  let sent = 0;
+  let measuredSent = 0;
+  let acceptedSentInWindow = 0;
+  let doneInWindow = 0;
+  let recordsInWindow = 0;
+  let cpuA = null;
+  const cpuTimer = setTimeout(() => (cpuA = cpuSnapshot(plan)), ws - start);
+  let cpuB = null;
+  const cpuTimerB = setTimeout(() => (cpuB = cpuSnapshot(plan)), we - start);
+
+  async function worker() {
+    for (;;) {
+      const now = Date.now();
+      if (now >= we) return;
+      const measured = now >= ws;
+      const channel = CHANNEL_CYCLE[cycle++ % CHANNEL_CYCLE.length];
+      const res = await post(agent, `/api/feeds/${channel}`, body(channel, sc.batch, now, measured ? tagM : tagW));
+      sent++;
+      const v = judge(res, sc.batch);
+      if (!v.ok) errors.add(v.why);
+      const done = Date.now();
+      if (measured) {
+        measuredSent++;
+        lat.push(res.end - res.t0);
+        acceptedSentInWindow += v.accepted;
+      }
+      if (done >= ws && done < we) {
+        doneInWindow++;
+        recordsInWindow += v.accepted;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: sc.concurrency }, worker));
+  clearTimeout(cpuTimer);
+  clearTimeout(cpuTimerB);
+  cpuB ??= cpuSnapshot(plan);
+  agent.destroy();
+  await push?.settle(tagM, acceptedSentInWindow);
+  const secs = sc.measureMs / 1000;
+  return {
+    id: sc.id,
+    kind: 'sustained',
+    batch: sc.batch,
+    concurrency: sc.concurrency,
+    requests: sent,
+    measuredRequests: measuredSent,
+    reqPerSec: doneInWindow / secs,
+    recordsPerSec: recordsInWindow / secs,
+    latency: summary(lat),
+    push: push ? push.result(tagM, acceptedSentInWindow) : null,
+    errors: errors.toJSON(),
+    cpu: cpuA && cpuB ? cpuShare(plan, cpuA, cpuB) : null,
+  };
+}
+
+/** Open loop: requests start on a fixed schedule whatever the answers; latency from the scheduled start. */
+async function fixedRate(plan, sc, post, push) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  const tag = `${sc.id}m`;
+  const total = Math.round((sc.rate * sc.durationMs) / 1000);
+  const interval = 1000 / sc.rate;
+  const errors = new Errors();
+  const lat = [];
+  let accepted = 0;
+  const inflight = [];
+  const cpuA = cpuSnapshot(plan);
+  const t0 = performance.now() + 20;
+  let i = 0;
+  await new Promise((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (i < total && t0 + i * interval <= now) {
+        const scheduled = t0 + i * interval;
+        const channel = CHANNEL_CYCLE[cycle++ % CHANNEL_CYCLE.length];
+        inflight.push(
+          post(agent, `/api/feeds/${channel}`, body(channel, 1, Date.now(), tag, false)).then((res) => {
+            const v = judge(res, 1);
+            if (!v.ok) errors.add(v.why);
+            accepted += v.accepted;
+            lat.push(res.end - scheduled);
+          }),
+        );
+        i++;
+      }
+      if (i < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  await Promise.all(inflight);
+  const cpuB = cpuSnapshot(plan);
+  agent.destroy();
+  await push?.settle(tag, accepted);
+  return {
+    id: sc.id,
+    kind: 'rate',
+    batch: 1,
+    rate: sc.rate,
+    requests: total,
+    measuredRequests: total,
+    reqPerSec: total / (sc.durationMs / 1000),
+    recordsPerSec: accepted / (sc.durationMs / 1000),
+    latency: summary(lat),
+    push: push ? push.result(tag, accepted) : null,
+    errors: errors.toJSON(),
+    cpu: cpuShare(plan, cpuA, cpuB),
+  };
+}
+
+async function run(plan) {
+  const post = makePost(plan.url);
+  let push = null;
+  let socketError = null;
+  if (plan.socket) {
+    push = new PushMeter();
+    try {
+      await push.connect(plan.url);
+    } catch (err) {
+      socketError = String(err.message ?? err);
+      push.close();
+      push = null;
+    }
+  }
+  const results = [];
+  for (const sc of plan.scenarios) {
+    globalThis.gc?.();
+    results.push(sc.kind === 'rate' ? await fixedRate(plan, sc, post, push) : await sustained(plan, sc, post, push));
+    if (push?.error) socketError = push.error;
+    if (sc.pauseAfterMs) await sleep(sc.pauseAfterMs);
+  }
+  push?.close();
+  return { results, socketError, pushFrames: push?.frames ?? 0 };
+}
+
+process.once('message', (plan) => {
+  run(plan).then(
+    (r) => process.send({ ok: true, ...r }, () => process.exit(0)),
+    (err) => process.send({ ok: false, error: String(err?.stack ?? err) }, () => process.exit(1)),
+  );
+});
