@@ -308,7 +308,7 @@ export const MERCHANT_STYLES: Record<MerchantKind, MerchantStyle> = {
     tails: ['旅行社', '国际旅行社', '海上观光游船', '旅游服务中心', '游艇俱乐部'],
     branch: 0.2,
     individual: 0.05,
-    near: ['scenic', 'beach', 'transport'],
+    near: ['beach', 'transport'],
   },
   appliance: {
     heads: ['家乐', '佳和', '永信', '顺达', '海之源', '美佳', '百联', '鑫源'],
@@ -336,11 +336,11 @@ export const MERCHANT_STYLES: Record<MerchantKind, MerchantStyle> = {
     tails: ['茶庄', '茶叶店', '特产店', '茶行', '土特产超市'],
     branch: 0.1,
     individual: 0.6,
-    near: ['mountain', 'scenic'],
+    near: ['mountain'],
     districts: ['崂山区'],
   },
   parking: {
-    heads: ['顺泊', '易停', '海滨', '便捷', '安泊'],
+    heads: ['顺泊', '易停', '惠民', '便捷', '安泊'],
     tails: ['停车场', '临时停车场', '便民停车场'],
     branch: 0,
     individual: 0.3,
@@ -601,7 +601,7 @@ export const HOTLINE_STORIES: HotlineStory[] = [
   {
     appealType: '咨询',
     category: '交通运输>公共交通',
-    text: '咨询啤酒节期间地铁{line}号线末班车是否延时，以及从{from}到{place}怎么坐车最方便。',
+    text: '咨询啤酒节期间地铁{line}号线末班车是否延时，以及从{from}到{to}怎么坐车最方便。',
   },
   // --- scenic spots and tourism ---
   {
@@ -933,7 +933,7 @@ export const CONSUMER_STORIES: ConsumerStory[] = [
     industry: '停车服务',
     merchant: 'parking',
     amount: [20, 150],
-    text: '在{merchant}停车，[收费标准未公示|按天收费|多收了{price}元]，实际缴费{amount}元，要求退还。',
+    text: '在{merchant}停车{n}小时，实际缴费{amount}元，[收费标准未公示|按天收费|比公示价格多收了一倍]，要求退还多收部分。',
   },
   {
     kind: '举报',

@@ -37,10 +37,8 @@ export function text(min: number, max: number) {
 const MIN_TIME = Date.UTC(2000, 0, 1);
 const MAX_FUTURE_MS = 24 * 3600 * 1000;
 
-/** ISO 8601 time with an offset (Z or ±hh:mm), not before 2000 nor more than a day ahead. */
-export const isoTime = z
-  .string()
-  .superRefine((s, ctx) => {
+function isoTimeUpTo(maxFutureMs: number, ahead: string) {
+  return z.string().superRefine((s, ctx) => {
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
       ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 time with an offset, e.g. 2026-07-20T21:05:00+08:00' });
       return;
@@ -48,8 +46,15 @@ export const isoTime = z
     const t = Date.parse(s);
     if (Number.isNaN(t)) ctx.addIssue({ code: 'custom', message: 'is not a real date and time' });
     else if (t < MIN_TIME) ctx.addIssue({ code: 'custom', message: 'is before the year 2000' });
-    else if (t > Date.now() + MAX_FUTURE_MS) ctx.addIssue({ code: 'custom', message: 'is more than a day in the future' });
+    else if (t > Date.now() + maxFutureMs) ctx.addIssue({ code: 'custom', message: `is more than ${ahead} in the future` });
   });
+}
+
+/** When something happened: ISO 8601 with an offset (Z or ±hh:mm), not before 2000 nor more than a day ahead. */
+export const isoTime = isoTimeUpTo(MAX_FUTURE_MS, 'a day');
+
+/** A deadline (办理时限): as isoTime, but up to a year ahead. */
+export const isoDeadline = isoTimeUpTo(366 * 24 * 3600 * 1000, 'a year');
 
 export const coordinates = z.object({
   lng: z.number().finite().min(-180).max(180),

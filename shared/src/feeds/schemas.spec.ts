@@ -32,6 +32,11 @@ describe('feed schemas (CONTRACT §2)', () => {
       expect(validateFeedRecord('12345', { ...ok, acceptedAt: '2026-07-20T13:05:00.123-05:00' }).ok).toBe(true);
       expect(validateFeedRecord('12345', { ...ok, acceptedAt: '2026-07-20 21:05:00' }).ok).toBe(false);
     });
+    it('takes deadlines days ahead, not years', () => {
+      const inDays = new Date(Date.now() + 15 * 86400_000).toISOString();
+      expect(validateFeedRecord('12345', { ...ok, dueAt: inDays }).ok).toBe(true);
+      expect(validateFeedRecord('12345', { ...ok, dueAt: '2099-01-01T00:00:00+08:00' }).ok).toBe(false);
+    });
     it('counts characters, not UTF-16 units: 5000 emoji fit', () => {
       expect(validateFeedRecord('12345', { ...ok, content: '🍺'.repeat(5000) }).ok).toBe(true);
       expect(validateFeedRecord('12345', { ...ok, content: '🍺'.repeat(5001) }).ok).toBe(false);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from '../channels';
 import { usccProblem } from '../uscc';
-import { coordinates, count, districtName, httpUrl, isoTime, person, phone, text } from './primitives';
+import { coordinates, count, districtName, httpUrl, isoDeadline, isoTime, person, phone, text } from './primitives';
 
 export const APPEAL_TYPES = ['投诉', '举报', '咨询', '求助', '建议', '表扬'] as const;
 export const HOTLINE_SOURCES = ['phone', 'wechat', 'app', 'web', 'mailbox', 'letter'] as const;
@@ -26,7 +26,7 @@ export const hotlineRecordSchema = z.object({
   location: coordinates.optional(),
   citizen: person.optional(),
   urgency: z.enum(URGENCIES).optional(),
-  dueAt: isoTime.optional(),
+  dueAt: isoDeadline.optional(),
   department: text(1, 100).optional(),
 });
 
