@@ -42,9 +42,15 @@ function postgresTicks() {
   }
   return t;
 }
+function machineTicks() {
+  // cpu  user nice system idle iowait irq softirq steal …
+  const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return { busy: f[0] + f[1] + f[2] + f[5] + f[6] + (f[7] || 0), iowait: f[4] };
+}
 function cpuSnapshot(plan) {
   return {
     at: performance.now(),
+    machine: machineTicks(),
     server: plan.serverPid ? (procTicks(plan.serverPid)?.ticks ?? 0) : 0,
     pg: plan.postgres ? postgresTicks() : 0,
     load: process.cpuUsage(),
@@ -54,10 +60,17 @@ function cpuShare(plan, a, b) {
   const wallS = (b.at - a.at) / 1000;
   const tick = 1 / (plan.clkTck || 100);
   const pct = (x) => Math.round((100 * x) / wallS);
+  const server = plan.serverPid ? pct((b.server - a.server) * tick) : 0;
+  const pg = plan.postgres ? pct((b.pg - a.pg) * tick) : 0;
+  const load = pct((b.load.user - a.load.user + b.load.system - a.load.system) / 1e6);
+  const machine = pct((b.machine.busy - a.machine.busy) * tick);
   return {
-    server: plan.serverPid ? pct((b.server - a.server) * tick) : null,
-    pg: plan.postgres ? pct((b.pg - a.pg) * tick) : null,
-    load: pct((b.load.user - a.load.user + b.load.system - a.load.system) / 1e6),
+    server: plan.serverPid ? server : null,
+    pg: plan.postgres ? pg : null,
+    load,
+    // everything else on the machine (other people's builds and tests share these cores)
+    other: Math.max(0, machine - server - pg - load),
+    iowait: pct((b.machine.iowait - a.machine.iowait) * tick),
   };
 }
 

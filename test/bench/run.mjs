@@ -5,6 +5,7 @@
 //   BENCH_CPU_PROF=1   also profile the server child (--cpu-prof) and print its hottest functions
 //   BENCH_KEEP_DB=1    keep the jointduty_bench PostgreSQL database afterwards
 //   BENCH_SKIP_PG=1    SQLite only
+//   BENCH_DB=postgres  only these databases (comma-separated: sqlite,postgres)
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,13 +13,16 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { CHANNEL_CYCLE, createGenerator } from './records.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
+// the drivers the server itself uses, resolved as the server resolves them
+const serverRequire = createRequire(path.join(ROOT, 'server/package.json'));
+const Database = serverRequire('better-sqlite3');
+const pg = serverRequire('pg');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const PG_BENCH_DB = 'jointduty_bench';
@@ -29,6 +33,7 @@ const WARMUP_MS = 2000;
 const MEASURE_MS = 8000;
 const CONCURRENCY = 16;
 const BATCHES = [1, 10, 100];
+const DBS = (process.env.BENCH_DB ?? 'sqlite,postgres').split(',');
 const RATE = 200;
 const RATE_MS = 5000;
 const RAW_MS = 3000;
@@ -426,7 +431,7 @@ function cpuText(cpu) {
   if (!cpu) return '—';
   const parts = [`srv ${cpu.server ?? '—'}%`];
   if (cpu.pg != null) parts.push(`pg ${cpu.pg}%`);
-  parts.push(`load ${cpu.load}%`);
+  parts.push(`load ${cpu.load}%`, `other ${cpu.other}%`);
   return parts.join(' · ');
 }
 
@@ -493,7 +498,8 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const cpus = os.cpus();
   const machine = `${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
-  log(machine);
+  const load0 = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  log(machine, `· load average at start ${load0}`);
   const tck = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
   if (tck.status === 0 && Number(tck.stdout) > 0) CLK_TCK = Number(tck.stdout);
 
@@ -501,10 +507,12 @@ async function main() {
 
   const ctx = { product: {}, skipped: {}, rawErrors: {}, fastify: null, rawSqlite: null, rawPgTemp: null, rawPgLogged: null };
 
-  log('SQLite: starting the server on a fresh DATA_DIR …');
-  ctx.product.sqlite = await benchProduct('sqlite');
+  if (DBS.includes('sqlite')) {
+    log('SQLite: starting the server on a fresh DATA_DIR …');
+    ctx.product.sqlite = await benchProduct('sqlite');
+  } else ctx.skipped.sqlite = `BENCH_DB=${DBS.join(',')}`;
 
-  const pgDown = process.env.BENCH_SKIP_PG === '1' ? 'BENCH_SKIP_PG=1' : await pgReachable();
+  const pgDown = !DBS.includes('postgres') || process.env.BENCH_SKIP_PG === '1' ? 'BENCH_DB / BENCH_SKIP_PG' : await pgReachable();
   if (pgDown) {
     ctx.skipped.postgres = `PostgreSQL unreachable at 127.0.0.1:5432 (${pgDown})`;
     log(`skipping PostgreSQL: ${pgDown}`);
@@ -552,12 +560,12 @@ async function main() {
   const md = [
     `# jointduty intake benchmark`,
     '',
-    `${when} · ${machine} · total ${Math.round((Date.now() - t0) / 1000)} s`,
+    `${when} · ${machine} · load average at start ${load0}, at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} · total ${Math.round((Date.now() - t0) / 1000)} s`,
     '',
     `Load: a separate Node process on loopback (node:http keep-alive), ${WARMUP_MS / 1000} s warm-up then ${MEASURE_MS / 1000} s measured per sustained scenario;` +
       ` channels 12345 : 12315 : 110 : sentiment = 4 : 2 : 2 : 2 by request. Latency is per request; for the open-loop row it counts from the scheduled start.` +
       ` Push = time from sending a record to its summary arriving in an \`incidents\` event on one duty socket (in the load process); pushed = summaries received / records accepted.` +
-      ` CPU is process time over the measured window: srv = server child, pg = all postgres processes, load = load generator.`,
+      ` CPU is process time over the measured window: srv = server child, pg = all postgres processes, load = load generator, other = the rest of the machine (anything else running on these cores).`,
     '',
     table,
     '',
