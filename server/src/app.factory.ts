@@ -26,6 +26,12 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   registerJsonBody(fastify);
   app.useGlobalFilters(new AllExceptionsFilter());
   await registerWebApp(fastify, opts.webDist);
-  await app.init();
+  try {
+    await app.init();
+  } catch (err) {
+    // a refused start (production checks, a database that is down) must not leave connections open
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   return app;
 }
