@@ -60,21 +60,10 @@ export interface IncidentFacts {
 }
 
 /** What lists and the live stream show of an incident (CONTRACT §4); the reporter is masked. */
-export interface IncidentSummary {
-  id: string;
-  channel: Channel;
-  externalId: string;
-  occurredAt: string;
-  receivedAt: string;
-  kind: string;
-  title: string;
-  district: string | null;
-  category: string | null;
-  department: string | null;
-  eventId: string | null;
-  flags: IncidentFlag[];
-  reporter: Reporter | null;
-}
+export type IncidentSummary = Pick<
+  Incident,
+  'id' | 'channel' | 'externalId' | 'occurredAt' | 'receivedAt' | 'kind' | 'title' | 'district' | 'category' | 'department' | 'eventId' | 'flags' | 'reporter'
+>;
 
 export function toIncidentSummary(i: Incident): IncidentSummary {
   return {
