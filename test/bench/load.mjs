@@ -92,7 +92,9 @@ function makePost(base) {
         (res) => {
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8'), end: performance.now(), t0 }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8'), end: performance.now(), t0 }),
+          );
           res.on('error', (e) => resolve({ status: 0, text: String(e), end: performance.now(), t0 }));
         },
       );
@@ -112,7 +114,11 @@ function judge(res, batch) {
   }
   const accepted = Number(b.accepted) || 0;
   if (accepted !== batch || b.duplicates !== 0 || (b.rejected && b.rejected.length)) {
-    return { ok: false, accepted, why: `202 but accepted ${b.accepted}/${batch}, duplicates ${b.duplicates}, rejected ${JSON.stringify(b.rejected).slice(0, 300)}` };
+    return {
+      ok: false,
+      accepted,
+      why: `202 but accepted ${b.accepted}/${batch}, duplicates ${b.duplicates}, rejected ${JSON.stringify(b.rejected).slice(0, 300)}`,
+    };
   }
   return { ok: true, accepted };
 }
@@ -146,7 +152,13 @@ class PushMeter {
     });
     if (res.status !== 200) throw new Error(`login as duty: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
     const { token } = await res.json();
-    const socket = io(base + '/live', { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(base + '/live', {
+      path: '/socket.io',
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     this.socket = socket;
     socket.on('incidents', (list) => {
       const now = Date.now();

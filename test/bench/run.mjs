@@ -44,6 +44,13 @@ const notes = [];
 
 // ---------------------------------------------------------------- child processes
 const children = new Set();
+const tempDirs = new Set();
+
+function tempDir(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
 
 function track(child) {
   children.add(child);
@@ -68,6 +75,7 @@ process.on('exit', () => {
       // already gone
     }
   }
+  for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(sig, () => {
@@ -128,7 +136,9 @@ async function startServer(name, args, env, { healthPath = '/api/health', timeou
 /** Runs load.mjs in its own process against url; resolves with its results. */
 function runLoad(plan, expectedMs) {
   return new Promise((resolve, reject) => {
-    const child = track(fork(path.join(HERE, 'load.mjs'), [], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--expose-gc'] }));
+    const child = track(
+      fork(path.join(HERE, 'load.mjs'), [], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--expose-gc'] }),
+    );
     let answer = null;
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -159,7 +169,9 @@ function buildServerIfStale() {
   const built = fs.existsSync(main) ? fs.statSync(main).mtimeMs : 0;
   const src = Math.max(
     newest(path.join(ROOT, 'server/src')),
-    ...['server/tsconfig.json', 'server/tsconfig.build.json'].map((f) => (fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).mtimeMs : 0)),
+    ...['server/tsconfig.json', 'server/tsconfig.build.json'].map((f) =>
+      fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).mtimeMs : 0,
+    ),
   );
   if (built >= src) return log('server/dist is up to date');
   log(built ? 'server/src is newer than server/dist: building the server …' : 'server/dist/main.js is missing: building the server …');
@@ -200,7 +212,17 @@ const recreateBenchDb = async () => {
 // ---------------------------------------------------------------- the product
 function serverEnv(extra) {
   const env = { ...process.env, SIMULATOR: 'off', ...extra };
-  for (const k of ['NODE_ENV', 'REDIS_URL', 'CONFIG_DIR', 'JWT_SECRET', 'FEED_KEY_12345', 'FEED_KEY_12315', 'FEED_KEY_110', 'FEED_KEY_SENTIMENT']) delete env[k];
+  for (const k of [
+    'NODE_ENV',
+    'REDIS_URL',
+    'CONFIG_DIR',
+    'JWT_SECRET',
+    'FEED_KEY_12345',
+    'FEED_KEY_12315',
+    'FEED_KEY_110',
+    'FEED_KEY_SENTIMENT',
+  ])
+    delete env[k];
   if (!extra.DATABASE_URL) delete env.DATABASE_URL;
   return env;
 }
@@ -221,7 +243,7 @@ function productPlan() {
 }
 
 async function benchProduct(db) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `jointduty-bench-${db}-`));
+  const dataDir = tempDir(`jointduty-bench-${db}-`);
   const extra = { DATA_DIR: dataDir };
   if (db === 'postgres') extra.DATABASE_URL = PG_BENCH_URL;
   const args = [];
@@ -246,6 +268,16 @@ async function benchProduct(db) {
   } finally {
     await stop(server.child);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    // anything the server complained about during the run is part of the result
+    const bad = fs
+      .readFileSync(server.logFile, 'utf8')
+      .split('\n')
+      .map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''))
+      .filter((l) => /\b(WARN|ERROR)\b|Error:/.test(l));
+    if (bad.length)
+      notes.push(
+        `${db}: the server logged ${bad.length} warning/error lines (${path.relative(ROOT, server.logFile)}), first: ${bad[0].slice(0, 200)}`,
+      );
     if (PROFILE) printProfile(path.join(ARTIFACTS, 'bench-prof', db), db);
   }
 }
@@ -255,7 +287,10 @@ async function benchPlainFastify() {
   const server = await startServer('plain-fastify', [path.join(HERE, 'plain-server.mjs')], { ...process.env });
   try {
     const sc = { id: 'f0', kind: 'sustained', batch: 1, concurrency: CONCURRENCY, warmupMs: WARMUP_MS, measureMs: MEASURE_MS };
-    const out = await runLoad({ url: server.url, serverPid: server.child.pid, postgres: false, clkTck: CLK_TCK, socket: false, scenarios: [sc] }, 10_000);
+    const out = await runLoad(
+      { url: server.url, serverPid: server.child.pid, postgres: false, clkTck: CLK_TCK, socket: false, scenarios: [sc] },
+      10_000,
+    );
     return out.results[0];
   } finally {
     await stop(server.child);
@@ -264,13 +299,30 @@ async function benchPlainFastify() {
 
 // A table like `incidents` (same columns, types and indexes), filled with rows like the product's.
 const RAW_COLUMNS = [
-  ['id', 'varchar(36) PRIMARY KEY'], ['channel', 'varchar(16) NOT NULL'], ['external_id', 'varchar(128) NOT NULL'],
-  ['occurred_at', 'bigint NOT NULL'], ['received_at', 'bigint NOT NULL'], ['kind', 'varchar(32) NOT NULL'],
-  ['title', 'varchar(200) NOT NULL'], ['content', 'text NOT NULL'], ['address', 'varchar(500)'], ['district', 'varchar(32)'],
-  ['lng', 'double precision'], ['lat', 'double precision'], ['category', 'varchar(200)'], ['department', 'varchar(100)'],
-  ['event_id', 'varchar(36)'], ['flags', "varchar(200) NOT NULL DEFAULT ''"], ['reporter_name', 'varchar(64)'],
-  ['reporter_phone', 'varchar(32)'], ['merchant_name', 'varchar(200)'], ['merchant_uscc', 'varchar(18)'],
-  ['merchant_address', 'varchar(500)'], ['due_at', 'bigint'], ['facts', 'text NOT NULL'], ['simulated', 'boolean NOT NULL DEFAULT false'],
+  ['id', 'varchar(36) PRIMARY KEY'],
+  ['channel', 'varchar(16) NOT NULL'],
+  ['external_id', 'varchar(128) NOT NULL'],
+  ['occurred_at', 'bigint NOT NULL'],
+  ['received_at', 'bigint NOT NULL'],
+  ['kind', 'varchar(32) NOT NULL'],
+  ['title', 'varchar(200) NOT NULL'],
+  ['content', 'text NOT NULL'],
+  ['address', 'varchar(500)'],
+  ['district', 'varchar(32)'],
+  ['lng', 'double precision'],
+  ['lat', 'double precision'],
+  ['category', 'varchar(200)'],
+  ['department', 'varchar(100)'],
+  ['event_id', 'varchar(36)'],
+  ['flags', "varchar(200) NOT NULL DEFAULT ''"],
+  ['reporter_name', 'varchar(64)'],
+  ['reporter_phone', 'varchar(32)'],
+  ['merchant_name', 'varchar(200)'],
+  ['merchant_uscc', 'varchar(18)'],
+  ['merchant_address', 'varchar(500)'],
+  ['due_at', 'bigint'],
+  ['facts', 'text NOT NULL'],
+  ['simulated', 'boolean NOT NULL DEFAULT false'],
   ['raw', 'text NOT NULL'],
 ];
 const RAW_BATCH = 100;
@@ -296,9 +348,31 @@ function rowTemplates() {
     const text = r.content ?? r.summary ?? r.text;
     const who = r.citizen ?? r.consumer ?? null;
     rows.push([
-      null, channel, null, now - 60_000, now, r.appealType ?? r.kind ?? r.alarmType ?? r.platform, text.slice(0, 40), text,
-      r.address ?? null, '市北区', null, null, '市场监管>价格', '市市场监管局', null, '', who?.name ?? null, who?.phone ?? null,
-      r.merchant?.name ?? null, r.merchant?.uscc ?? null, r.merchant?.address ?? null, null, '{}', false, JSON.stringify(r),
+      null,
+      channel,
+      null,
+      now - 60_000,
+      now,
+      r.appealType ?? r.kind ?? r.alarmType ?? r.platform,
+      text.slice(0, 40),
+      text,
+      r.address ?? null,
+      '市北区',
+      null,
+      null,
+      '市场监管>价格',
+      '市市场监管局',
+      null,
+      '',
+      who?.name ?? null,
+      who?.phone ?? null,
+      r.merchant?.name ?? null,
+      r.merchant?.uscc ?? null,
+      r.merchant?.address ?? null,
+      null,
+      '{}',
+      false,
+      JSON.stringify(r),
     ]);
   }
   return rows;
@@ -322,7 +396,7 @@ function valuesSql(rows, cols, pgStyle) {
 }
 
 function benchRawSqlite() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointduty-bench-raw-'));
+  const dir = tempDir('jointduty-bench-raw-');
   const db = new Database(path.join(dir, 'raw.sqlite'));
   try {
     db.pragma('journal_mode = WAL');
@@ -342,7 +416,7 @@ function benchRawSqlite() {
       db.exec('COMMIT');
       return n;
     };
-    for (const end = performance.now() + 500; performance.now() < end; ) once();
+    for (const end = performance.now() + 500; performance.now() < end;) once();
     let rows = 0;
     const t0 = performance.now();
     while (performance.now() - t0 < RAW_MS) rows += once();
@@ -417,8 +491,13 @@ function printProfile(dir, db) {
   }
   const idle = self.get('(idle)') ?? 0;
   const busy = total - idle;
-  const top = [...self.entries()].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 25);
-  console.log(`\n[bench] ${db}: CPU profile ${path.relative(ROOT, path.join(dir, files[0]))}: busy ${(busy / 1e6).toFixed(1)} s of ${(total / 1e6).toFixed(1)} s; top self time:`);
+  const top = [...self.entries()]
+    .filter(([k]) => k !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25);
+  console.log(
+    `\n[bench] ${db}: CPU profile ${path.relative(ROOT, path.join(dir, files[0]))}: busy ${(busy / 1e6).toFixed(1)} s of ${(total / 1e6).toFixed(1)} s; top self time:`,
+  );
   for (const [k, t] of top) console.log(`  ${((100 * t) / busy).toFixed(1).padStart(5)}%  ${k}`);
 }
 
@@ -436,14 +515,30 @@ function cpuText(cpu) {
 }
 
 function scenarioName(r) {
-  return r.kind === 'rate' ? `${r.rate} req/s × 1 record, ${RATE_MS / 1000} s (open loop)` : `batch ${r.batch} × ${r.concurrency} concurrent`;
+  return r.kind === 'rate'
+    ? `${r.rate} req/s × 1 record, ${RATE_MS / 1000} s (open loop)`
+    : `batch ${r.batch} × ${r.concurrency} concurrent`;
 }
 
 function buildTable(ctx) {
   const { product, fastify, rawSqlite, rawPgTemp, rawPgLogged } = ctx;
-  const head = ['database', 'scenario', 'records/s', 'requests/s', 'latency p50 / p99 / max ms', 'push p50 / p99 ms', 'pushed', 'errors', 'CPU (1 core = 100%)', 'vs reference'];
+  const head = [
+    'database',
+    'scenario',
+    'records/s',
+    'requests/s',
+    'latency p50 / p99 / max ms',
+    'push p50 / p99 ms',
+    'pushed',
+    'errors',
+    'CPU (1 core = 100%)',
+    'vs reference',
+  ];
   const rows = [];
-  for (const [db, label] of [['sqlite', 'SQLite'], ['postgres', 'PostgreSQL']]) {
+  for (const [db, label] of [
+    ['sqlite', 'SQLite'],
+    ['postgres', 'PostgreSQL'],
+  ]) {
     const res = product[db];
     if (!res) {
       rows.push([label, `skipped: ${ctx.skipped[db] ?? 'not run'}`, '', '', '', '', '', '', '', '']);
@@ -482,7 +577,18 @@ function buildTable(ctx) {
       '',
     ]);
   }
-  const rawRow = (label, r, cpu) => ['reference', label, r ? `${fmtInt(r.rowsPerSec)} rows/s` : `skipped${ctx.rawErrors[label] ? ': ' + ctx.rawErrors[label] : ''}`, '', '', '', '', '', cpu, ''];
+  const rawRow = (label, r, cpu) => [
+    'reference',
+    label,
+    r ? `${fmtInt(r.rowsPerSec)} rows/s` : `skipped${ctx.rawErrors[label] ? ': ' + ctx.rawErrors[label] : ''}`,
+    '',
+    '',
+    '',
+    '',
+    '',
+    cpu,
+    '',
+  ];
   rows.push(rawRow('better-sqlite3, 100-row INSERT per transaction (WAL, synchronous=FULL), 1 writer', rawSqlite, 'bench process'));
   rows.push(rawRow('pg, 100-row INSERT into a TEMP table (no WAL), 4 connections', rawPgTemp, ''));
   rows.push(rawRow('pg, 100-row INSERT into a regular table (WAL, fsync per commit), 4 connections', rawPgLogged, ''));
@@ -498,7 +604,10 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const cpus = os.cpus();
   const machine = `${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
-  const load0 = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load0 = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   log(machine, `· load average at start ${load0}`);
   const tck = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
   if (tck.status === 0 && Number(tck.stdout) > 0) CLK_TCK = Number(tck.stdout);
@@ -549,7 +658,9 @@ async function main() {
     for (const r of res ?? []) {
       for (const [why, n] of r.errors.kinds) notes.push(`${db} ${scenarioName(r)}: ${n}× ${why}`);
       if (r.push && r.push.pushed < r.push.expected) {
-        notes.push(`${db} ${scenarioName(r)}: the duty socket got ${r.push.pushed} of ${r.push.expected} accepted records as \`incidents\` pushes`);
+        notes.push(
+          `${db} ${scenarioName(r)}: the duty socket got ${r.push.pushed} of ${r.push.expected} accepted records as \`incidents\` pushes`,
+        );
       }
     }
   }
@@ -560,7 +671,10 @@ async function main() {
   const md = [
     `# jointduty intake benchmark`,
     '',
-    `${when} · ${machine} · load average at start ${load0}, at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} · total ${Math.round((Date.now() - t0) / 1000)} s`,
+    `${when} · ${machine} · load average at start ${load0}, at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} · total ${Math.round((Date.now() - t0) / 1000)} s`,
     '',
     `Load: a separate Node process on loopback (node:http keep-alive), ${WARMUP_MS / 1000} s warm-up then ${MEASURE_MS / 1000} s measured per sustained scenario;` +
       ` channels 12345 : 12315 : 110 : sentiment = 4 : 2 : 2 : 2 by request. Latency is per request; for the open-loop row it counts from the scheduled start.` +

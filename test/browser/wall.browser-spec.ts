@@ -87,9 +87,7 @@ describe('the wall with the simulator on', () => {
     const records = [1, 2, 3].map((i) => hotline({ content: `台东步行街商户占道经营 ${t}-${i}。请城管部门处理。` }));
     await accepted(server, '12345', records);
     for (const i of [1, 2, 3]) {
-      await page
-        .locator('.ticker .incident-row .title', { hasText: `${t}-${i}` })
-        .waitFor({ state: 'visible', timeout: SEEN_WITHIN });
+      await page.locator('.ticker .incident-row .title', { hasText: `${t}-${i}` }).waitFor({ state: 'visible', timeout: SEEN_WITHIN });
     }
     const row = page.locator('.ticker .incident-row', { hasText: `${t}-1` });
     expect(await row.locator('.channel').innerText()).toBe('12345');
@@ -120,14 +118,30 @@ describe('the wall with the simulator on', () => {
       hotline({ content: `${'金沙滩啤酒城周边道路严重拥堵，出租车拒载、绕路、不打表等问题反复出现，游客投诉强烈'.repeat(2)} ${t}` }),
     ]);
     await accepted(server, '12315', [consumer()]);
-    await accepted(server, '110', [police(), police({ alarmType: '群体性事件', summary: `数十名消费者聚集在健身房门前讨要预付卡退款 ${t}` })]);
+    await accepted(server, '110', [
+      police(),
+      police({ alarmType: '群体性事件', summary: `数十名消费者聚集在健身房门前讨要预付卡退款 ${t}` }),
+    ]);
     await accepted(server, 'sentiment', [post()]);
     // more than the panels hold: a ticker and an alert list that overflow
-    const places = ['李沧区万达广场', '崂山区石老人海水浴场', '黄岛区金沙滩', '市南区五四广场', '市北区台东', '城阳区宝龙广场', '即墨区古城', '胶州市少海', '平度市红旗路', '莱西市月湖'];
+    const places = [
+      '李沧区万达广场',
+      '崂山区石老人海水浴场',
+      '黄岛区金沙滩',
+      '市南区五四广场',
+      '市北区台东',
+      '城阳区宝龙广场',
+      '即墨区古城',
+      '胶州市少海',
+      '平度市红旗路',
+      '莱西市月湖',
+    ];
     await accepted(
       server,
       '110',
-      places.slice(0, 7).map((p, i) => police({ alarmType: '群体性事件', summary: `${p}附近数十人聚集拉横幅 ${t}-a${i}`, address: `青岛市${p}` })),
+      places
+        .slice(0, 7)
+        .map((p, i) => police({ alarmType: '群体性事件', summary: `${p}附近数十人聚集拉横幅 ${t}-a${i}`, address: `青岛市${p}` })),
     );
     await accepted(
       server,
@@ -143,14 +157,14 @@ describe('the wall with the simulator on', () => {
     const layout = await page.evaluate(() => {
       const canvas = document.querySelector('.wall-canvas') as HTMLElement;
       const box = canvas.getBoundingClientRect();
-      const outside = [...canvas.querySelectorAll<HTMLElement>('.wall-header, .channel-counts, .banners, .main, .panel')]
+      const outside = Array.from(canvas.querySelectorAll<HTMLElement>('.wall-header, .channel-counts, .banners, .main, .panel'))
         .filter((el) => {
           const r = el.getBoundingClientRect();
           return r.right > box.right + 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.top < box.top - 1;
         })
         .map((el) => el.className);
       // a row is either wholly shown or not at all: no row cut in half at the bottom of a panel
-      const cut = [...canvas.querySelectorAll<HTMLElement>('.incident-row, .alert-item')]
+      const cut = Array.from(canvas.querySelectorAll<HTMLElement>('.incident-row, .alert-item'))
         .filter((el) => {
           const r = el.getBoundingClientRect();
           // the list clips its rows; the panel clips the list
@@ -167,7 +181,7 @@ describe('the wall with the simulator on', () => {
           return overlaps && !inside;
         })
         .map((el) => el.textContent?.slice(0, 40));
-      const wide = [...canvas.querySelectorAll<HTMLElement>('.incident-row, .alert-item, .major-banner, .channel-counts .card')]
+      const wide = Array.from(canvas.querySelectorAll<HTMLElement>('.incident-row, .alert-item, .major-banner, .channel-counts .card'))
         .filter((el) => el.scrollWidth > el.clientWidth + 1)
         .map((el) => el.className);
       return {
@@ -210,7 +224,9 @@ describe('the wall with the simulator off', () => {
     expect(await page.locator('.major-banner').count()).toBe(0);
 
     const t = tag();
-    await accepted(server, '110', [police({ alarmType: '群体性事件', summary: `数十名消费者聚集在健身房门前讨要预付卡退款 ${t}`, address: '青岛市市北区台东三路88号' })]);
+    await accepted(server, '110', [
+      police({ alarmType: '群体性事件', summary: `数十名消费者聚集在健身房门前讨要预付卡退款 ${t}`, address: '青岛市市北区台东三路88号' }),
+    ]);
 
     const banner = page.locator('.major-banner');
     await banner.waitFor({ state: 'visible', timeout: SEEN_WITHIN });
@@ -259,7 +275,7 @@ describe('the wall with the simulator off', () => {
       const dom = await page.evaluate(() => ({
         xss: (window as unknown as { __xss?: unknown }).__xss,
         injectedImg: document.querySelectorAll('img[src="x"], img[onerror]').length,
-        injectedScript: [...document.scripts].filter((s) => s.textContent?.includes('__xss')).length,
+        injectedScript: Array.from(document.scripts).filter((s) => s.textContent?.includes('__xss')).length,
       }));
       expect({ where, ...dom }).toEqual({ where, xss: undefined, injectedImg: 0, injectedScript: 0 });
     }
@@ -295,7 +311,9 @@ describe('the wall with the simulator off', () => {
     expect(await page.locator('body').innerText()).not.toContain(t);
 
     // a dispatch to the team shows up at once, with 签收 first
-    await accepted(server, '110', [police({ alarmType: '群体性事件', summary: `栈桥附近游客聚集冲突 ${t}`, address: '青岛市市南区太平路栈桥' })]);
+    await accepted(server, '110', [
+      police({ alarmType: '群体性事件', summary: `栈桥附近游客聚集冲突 ${t}`, address: '青岛市市南区太平路栈桥' }),
+    ]);
     await server.settled();
     const alerts = (await request<Alert[]>(server, 'GET', '/api/alerts?severity=major&status=open', { token: dutyToken })).body;
     const alert = alerts.find((a) => a.title.includes(t))!;

@@ -100,11 +100,10 @@ export class FeedsService {
   private async store(channel: Channel, fresh: NewIncident[]): Promise<Incident[]> {
     if (fresh.length === 0) return [];
     try {
+      // ON CONFLICT DO NOTHING RETURNING id tells which rows are new: no lookup round trip first
       return await this.db.transaction(async (tx) => {
-        const known = await this.incidents.existingIds(tx, channel, fresh.map((f) => f.incident.externalId));
-        const candidates = fresh.filter((f) => !known.has(f.incident.externalId));
-        const written = await this.incidents.insertNew(tx, candidates);
-        return candidates.filter((f) => written.has(f.incident.id)).map((f) => f.incident);
+        const written = await this.incidents.insertNew(tx, fresh);
+        return fresh.filter((f) => written.has(f.incident.id)).map((f) => f.incident);
       });
     } catch (err) {
       // nothing of the batch was written; the sender may retry the whole batch safely

@@ -10,7 +10,6 @@ const COLUMNS = [
 const LIST_COLUMNS = COLUMNS.filter((c) => c !== 'raw' && c !== 'content').join(', ');
 // 25 columns × 200 rows stays far below both databases' parameter limits
 const INSERT_CHUNK = 200;
-const LOOKUP_CHUNK = 500;
 
 export interface NewIncident {
   incident: Incident;
@@ -67,20 +66,6 @@ function fromRow(r: Row): Incident {
 @Injectable()
 export class IncidentsRepository {
   constructor(private readonly db: Db) {}
-
-  /** Which of these external ids the channel already has. */
-  async existingIds(tx: Queryable, channel: Channel, externalIds: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (let i = 0; i < externalIds.length; i += LOOKUP_CHUNK) {
-      const chunk = externalIds.slice(i, i + LOOKUP_CHUNK);
-      const rows = await tx.query<{ external_id: string }>(
-        `SELECT external_id FROM incidents WHERE channel = ? AND external_id IN (${chunk.map(() => '?').join(', ')})`,
-        [channel, ...chunk],
-      );
-      for (const r of rows) found.add(String(r.external_id));
-    }
-    return found;
-  }
 
   /** Multi-row inserts; a row whose (channel, external id) exists is skipped. Returns the ids written. */
   async insertNew(tx: Queryable, rows: NewIncident[]): Promise<Set<string>> {

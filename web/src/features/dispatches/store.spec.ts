@@ -29,7 +29,10 @@ describe('dispatches store', () => {
   it('a step takes the answered dispatch and keeps the alert it already had', async () => {
     const d = dispatchFixture();
     const answer: Dispatch = { ...d, status: 'acknowledged', ackedAt: '2026-07-20T12:05:00.000Z', alert: undefined };
-    const fetchMock = vi.fn().mockResolvedValueOnce(jsonResponse(200, [d])).mockResolvedValueOnce(jsonResponse(200, answer));
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(jsonResponse(200, [d]))
+      .mockResolvedValueOnce(jsonResponse(200, answer));
     vi.stubGlobal('fetch', fetchMock);
     const store = useDispatchesStore();
     await store.load();
