@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Alert, AlertStatus, Channel, DispatchProgress, Severity } from '@jointduty/shared';
-import { Db, num, type Param, type Queryable, type Row } from '../infra/database/db';
+import { Db, num, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
 
 export interface AlertQuery {
   status?: AlertStatus;
@@ -93,20 +93,11 @@ export class AlertsRepository {
   }
 
   async list(q: AlertQuery): Promise<Alert[]> {
-    const where: string[] = [];
-    const params: Param[] = [];
-    if (q.status) {
-      where.push('status = ?');
-      params.push(q.status);
-    }
-    if (q.severity) {
-      where.push('severity = ?');
-      params.push(q.severity);
-    }
-    const rows = await this.db.query(
-      `SELECT * FROM alerts ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, seq DESC LIMIT ?`,
-      [...params, q.limit],
-    );
+    const where = whereEquals([
+      ['status = ?', q.status],
+      ['severity = ?', q.severity],
+    ]);
+    const rows = await this.db.query(`SELECT * FROM alerts ${where.sql} ORDER BY created_at DESC, seq DESC LIMIT ?`, [...where.params, q.limit]);
     return rows.map(fromRow);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Dispatch, DispatchStatus } from '@jointduty/shared';
-import { Db, num, type Param, type Queryable, type Row } from '../infra/database/db';
+import { Db, num, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
 
 const iso = (v: unknown) => (v == null ? null : new Date(num(v)).toISOString());
 
@@ -61,20 +61,11 @@ export class DispatchRepository {
   }
 
   async list(filter: { teamId?: string; status?: DispatchStatus; limit: number }): Promise<Dispatch[]> {
-    const where: string[] = [];
-    const params: Param[] = [];
-    if (filter.teamId) {
-      where.push('team_id = ?');
-      params.push(filter.teamId);
-    }
-    if (filter.status) {
-      where.push('status = ?');
-      params.push(filter.status);
-    }
-    const rows = await this.db.query(
-      `SELECT * FROM dispatches ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC LIMIT ?`,
-      [...params, filter.limit],
-    );
+    const where = whereEquals([
+      ['team_id = ?', filter.teamId],
+      ['status = ?', filter.status],
+    ]);
+    const rows = await this.db.query(`SELECT * FROM dispatches ${where.sql} ORDER BY created_at DESC LIMIT ?`, [...where.params, filter.limit]);
     return rows.map(fromRow);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel, Incident, IncidentFacts, IncidentFlag } from '@jointduty/shared';
-import { Db, num, numOrNull, valuesClause, type Param, type Queryable, type Row } from '../infra/database/db';
+import { Db, num, numOrNull, valuesClause, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
 
 const COLUMNS = [
   'id', 'channel', 'external_id', 'occurred_at', 'received_at', 'kind', 'title', 'content', 'address', 'district',
@@ -89,20 +89,16 @@ export class IncidentsRepository {
   }
 
   async list(q: IncidentQuery): Promise<Incident[]> {
-    const where: string[] = [];
-    const params: Param[] = [];
-    const add = (clause: string, value: Param) => {
-      where.push(clause);
-      params.push(value);
-    };
-    if (q.channel) add('channel = ?', q.channel);
-    if (q.district) add('district = ?', q.district);
-    if (q.since !== undefined) add('received_at >= ?', q.since);
-    if (q.eventId) add('event_id = ?', q.eventId);
-    const rows = await this.db.query(
-      `SELECT ${LIST_COLUMNS} FROM incidents ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY received_at DESC, id DESC LIMIT ?`,
-      [...params, q.limit],
-    );
+    const where = whereEquals([
+      ['channel = ?', q.channel],
+      ['district = ?', q.district],
+      ['received_at >= ?', q.since],
+      ['event_id = ?', q.eventId],
+    ]);
+    const rows = await this.db.query(`SELECT ${LIST_COLUMNS} FROM incidents ${where.sql} ORDER BY received_at DESC, id DESC LIMIT ?`, [
+      ...where.params,
+      q.limit,
+    ]);
     return rows.map(fromRow);
   }
 

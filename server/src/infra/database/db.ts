@@ -153,3 +153,12 @@ export function valuesClause(rows: number, cols: number): string {
 
 export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
 export const numOrNull = (v: unknown): number | null => (v == null ? null : num(v));
+
+/**
+ * "WHERE a = ? AND b = ?" and its parameters from optional equality filters; filters whose value
+ * is undefined are left out.
+ */
+export function whereEquals(filters: Array<[clause: string, value: Param | undefined]>): { sql: string; params: Param[] } {
+  const present = filters.filter((f): f is [string, Param] => f[1] !== undefined);
+  return { sql: present.length ? 'WHERE ' + present.map((f) => f[0]).join(' AND ') : '', params: present.map((f) => f[1]) };
+}
