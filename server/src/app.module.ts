@@ -12,6 +12,7 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { BusModule } from './infra/bus/bus.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { LiveModule } from './live/live.module';
+import { ProfilesModule } from './profiles/profiles.module';
 import { SimulatorModule } from './simulator/simulator.module';
 import { StatsModule } from './stats/stats.module';
 
@@ -27,6 +28,7 @@ export class AppModule {
         HealthModule,
         AuditModule,
         AuthModule,
+        ProfilesModule,
         IncidentsModule,
         FeedsModule,
         EventsModule,

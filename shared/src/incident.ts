@@ -38,6 +38,8 @@ export interface Incident {
   dueAt: string | null;
   /** Channel-specific facts rules read: level, casualties, amount, reach, topics … */
   facts: IncidentFacts;
+  /** why it joined its event ("same merchant 海韵渔家大排档"); null for an event's first incident */
+  joinReason?: string | null;
 }
 
 export interface IncidentFacts {
@@ -57,6 +59,21 @@ export interface IncidentFacts {
   likes?: number;
   views?: number;
   topics?: string[];
+  // what the server understood (issue 3): shown to duty staff, read by the rules
+  /** the merchant the record is about, as written */
+  subject?: string;
+  /** the landmark or road it happened at */
+  place?: string;
+  /** posts: 0 (positive) … 0.5 (neutral) … 1 (negative) */
+  negativity?: number;
+  /** posts: estimated reach from followers and engagement */
+  reach?: number;
+  /** sensitive topics the text touches (labels, e.g. 非法集资) */
+  sensitive?: string[];
+  /** the peak-season watch area it falls in */
+  watchArea?: string;
+  /** why the reporter is taken for a professional claimant */
+  claimantWhy?: string;
 }
 
 /** What lists and the live stream show of an incident (CONTRACT §4); the reporter is masked. */

@@ -15,6 +15,17 @@ export interface StatsOverview {
   /** Share of resolved work orders resolved before their due time; null when none were due. */
   onTimeRate: number | null;
   simulatorOn: boolean;
+  /** The peak-season profile in force (啤酒节, 黄金周 …), shown on the wall; null when none. */
+  profile: ActiveProfileSummary | null;
+}
+
+export interface ActiveProfileSummary {
+  id: string;
+  name: string;
+  /** switched on by a duty officer rather than by its dates */
+  manual: boolean;
+  watchAreas: string[];
+  roster: Array<{ unit: string; person: string; phone?: string; shift?: string }>;
 }
 
 export interface FeedResult {

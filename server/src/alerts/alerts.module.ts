@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
+import { IncidentsModule } from '../incidents/incidents.module';
 import { AlertsController } from './alerts.controller';
 import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
 import { EscalationService } from './escalation.service';
 import { RulesEngine } from './rules.engine';
+import { SilencesController } from './silences.controller';
+import { SilencesService } from './silences.service';
 
 @Module({
-  imports: [EventsModule],
-  controllers: [AlertsController],
-  providers: [AlertsRepository, AlertsService, RulesEngine, EscalationService],
-  exports: [AlertsService, AlertsRepository, RulesEngine],
+  imports: [EventsModule, IncidentsModule],
+  controllers: [AlertsController, SilencesController],
+  providers: [AlertsRepository, AlertsService, RulesEngine, EscalationService, SilencesService],
+  exports: [AlertsService, AlertsRepository, RulesEngine, SilencesService],
 })
 export class AlertsModule {}

@@ -53,6 +53,11 @@ export class AlertsRepository {
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
+  async byEvent(tx: Queryable, eventId: string): Promise<Alert[]> {
+    const rows = await tx.query(`SELECT * FROM alerts WHERE event_id = ? ORDER BY created_at ASC`, [eventId]);
+    return rows.map(fromRow);
+  }
+
   async getIn(tx: Queryable, id: string): Promise<Alert | null> {
     const rows = await tx.query(`SELECT * FROM alerts WHERE id = ?`, [id]);
     return rows[0] ? fromRow(rows[0]) : null;

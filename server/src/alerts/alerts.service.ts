@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { maskText, severityRank, type Alert, type AlertStatus, type Channel, type Incident, type Severity } from '@jointduty/shared';
+import { maskText, severityRank, type Alert, type AlertStatus, type Incident, type Severity } from '@jointduty/shared';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
 import { EventBus } from '../infra/bus/bus';
 import { Db, type Queryable } from '../infra/database/db';
-import { EventsRepository } from '../events/events.repository';
+import type { EventState } from '../events/correlator';
 import { AlertsRepository } from './alerts.repository';
 
-export interface RaiseInput {
+/** A rule that fired on an event, in the words the duty room reads. */
+export interface RuleMatch {
   rule: string;
   severity: Severity;
   title: string;
   summary: string;
-  incident: Incident;
 }
 
 // Which status may follow which: an alert never goes back to open.
@@ -29,53 +29,75 @@ export class AlertsService {
   constructor(
     private readonly db: Db,
     private readonly repo: AlertsRepository,
-    private readonly events: EventsRepository,
     private readonly bus: EventBus,
     private readonly audit: AuditService,
   ) {}
 
-  /** One alert per event per rule: raised once, then updated; severity only ever rises. */
-  async raiseOrUpdate(input: RaiseInput): Promise<Alert> {
-    const { alert, isNew } = await this.db.transaction(async (tx) => {
-      const inc = input.incident;
-      const eventId = inc.eventId ?? (await this.events.createFor(tx, inc, `rule ${input.rule}`));
-      inc.eventId = eventId;
-      const existing = await this.repo.findByEventRule(tx, eventId, input.rule);
+  /**
+   * One alert per event per rule (grouping as Alertmanager does): a rule that fires the first time
+   * raises its alert; later it updates it (count, channels, summary; severity only ever rises), and
+   * every open alert of the event follows the event's growth. Resolved alerts stay as they were.
+   */
+  async applyEvent(event: EventState, incident: Incident, matches: RuleMatch[]): Promise<Alert[]> {
+    const changes = await this.db.transaction(async (tx) => {
+      const existing = await this.repo.byEvent(tx, event.id);
+      if (existing.length === 0 && matches.length === 0) return [];
       const now = new Date().toISOString();
-      const seq = await this.repo.nextSeq(tx);
-      if (existing) {
-        const channels = [...new Set<Channel>([...existing.channels, inc.channel])];
-        const severity = severityRank(input.severity) > severityRank(existing.severity) ? input.severity : existing.severity;
-        const next: Alert = { ...existing, seq, severity, channels, incidentCount: existing.incidentCount + 1, summary: maskText(input.summary), updatedAt: now };
+      const out: Array<{ alert: Alert; isNew: boolean }> = [];
+      const channels = [...event.channels];
+      for (const m of matches) {
+        const current = existing.find((a) => a.rule === m.rule);
+        if (current) continue;
+        const alert: Alert = {
+          id: randomUUID(),
+          seq: await this.repo.nextSeq(tx),
+          eventId: event.id,
+          rule: m.rule,
+          severity: m.severity,
+          // alerts travel to every screen: no phone or ID number a citizen typed goes with them
+          title: maskText(m.title).slice(0, 200),
+          summary: maskText(m.summary),
+          channels,
+          district: event.district ?? incident.district,
+          category: event.category ?? incident.category,
+          incidentCount: event.incidentCount,
+          status: 'open',
+          createdAt: now,
+          updatedAt: now,
+        };
+        if (incident.flags.includes('simulated')) alert.simulated = true;
+        await this.repo.insert(tx, alert);
+        await this.repo.addChange(tx, 'new', alert, null);
+        out.push({ alert, isNew: true });
+      }
+      for (const current of existing) {
+        if (current.status === 'resolved') continue;
+        const m = matches.find((x) => x.rule === current.rule);
+        const severity = m && severityRank(m.severity) > severityRank(current.severity) ? m.severity : current.severity;
+        const summary = m ? maskText(m.summary) : current.summary;
+        const same =
+          severity === current.severity && summary === current.summary && current.incidentCount === event.incidentCount && current.channels.join() === channels.join();
+        if (same) continue;
+        const next: Alert = { ...current, seq: await this.repo.nextSeq(tx), severity, summary, channels, incidentCount: event.incidentCount, updatedAt: now };
         await this.repo.update(tx, next);
         await this.withProgress(tx, next);
         await this.repo.addChange(tx, 'update', next, null);
-        return { alert: next, isNew: false };
+        out.push({ alert: next, isNew: false });
       }
-      const alert: Alert = {
-        id: randomUUID(),
-        seq,
-        eventId,
-        rule: input.rule,
-        severity: input.severity,
-        // alerts travel to every screen: no phone or ID number a citizen typed goes with them
-        title: maskText(input.title).slice(0, 200),
-        summary: maskText(input.summary),
-        channels: [inc.channel],
-        district: inc.district,
-        category: inc.category,
-        incidentCount: 1,
-        status: 'open',
-        createdAt: now,
-        updatedAt: now,
-      };
-      if (inc.flags.includes('simulated')) alert.simulated = true;
-      await this.repo.insert(tx, alert);
-      await this.repo.addChange(tx, 'new', alert, null);
-      return { alert, isNew: true };
+      return out;
     });
-    this.bus.publish(isNew ? 'alert.raised' : 'alert.updated', alert);
-    return alert;
+    for (const c of changes) this.bus.publish(c.isNew ? 'alert.raised' : 'alert.updated', c.alert);
+    return changes.map((c) => c.alert);
+  }
+
+  /** Whether any alert of the event has been resolved (a handled work order is not overdue). */
+  async eventResolved(eventId: string): Promise<boolean> {
+    const alerts = await this.repo.byEvent(this.db, eventId);
+    return alerts.some((a) => a.status === 'resolved');
+  }
+
+  byEvent(eventId: string): Promise<Alert[]> {
+    return this.repo.byEvent(this.db, eventId);
   }
 
   async get(id: string): Promise<Alert> {

@@ -1,20 +1,34 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Incident, Severity } from '@jointduty/shared';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
+import type { EventState } from '../events/correlator';
+import { EventsRepository } from '../events/events.repository';
+import { UnderstandingService } from '../events/understanding.service';
+import { IncidentsRepository } from '../incidents/incidents.repository';
 import { EventBus } from '../infra/bus/bus';
-import { AlertsService } from './alerts.service';
+import { MetricsService } from '../metrics/metrics.service';
+import { ProfilesService } from '../profiles/profiles.service';
+import { AlertsService, type RuleMatch } from './alerts.service';
+import { SilencesService } from './silences.service';
 
 type RuleConfig = AppConfig['rules'][number];
 
-interface RuleMatch {
-  title: string;
-  summary: string;
+export interface RuleInput {
+  incident: Incident;
+  event: EventState;
+  params: Record<string, unknown>;
 }
 
-// A rule looks at one incident and says whether, and why, it raises an alert. Rules that need
-// events across channels (group complaints, viral posts …) arrive with correlation.
-type RuleFn = (incident: Incident, params: Record<string, unknown>) => RuleMatch | null;
+/** What a rule says when it fires: why, in words the duty room reads; a severity above the rule's own if it must. */
+export interface RuleResult {
+  title: string;
+  summary: string;
+  severity?: Severity;
+}
+
+// A rule looks at an event as it stands after an incident joined it, and at that incident.
+type RuleFn = (input: RuleInput) => RuleResult | null;
 
 function strings(v: unknown, dflt: string[]): string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : dflt;
@@ -22,55 +36,122 @@ function strings(v: unknown, dflt: string[]): string[] {
 function number(v: unknown, dflt: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : dflt;
 }
+const CHANNEL_NAMES: Record<string, string> = { '12345': '12345热线', '12315': '12315', '110': '110', sentiment: '网络舆情' };
+const where = (e: EventState) => [e.district, e.place && !(e.district && e.place.includes(e.district)) ? e.place : null].filter(Boolean).join(' ');
+const about = (e: EventState, i: Incident) => e.subject ?? e.place ?? i.title;
 
 export const RULES: Record<string, RuleFn> = {
   // 110 群体性事件, or casualties ≥ 3 (CONTRACT §3)
-  'police-mass-incident': (i, params) => {
+  'police-mass-incident': ({ incident: i, params }) => {
     if (i.channel !== '110') return null;
-    const types = strings(params.alarmTypes, ['群体性事件']);
-    const minCasualties = number(params.minCasualties, 3);
+    const byType = strings(params.alarmTypes, ['群体性事件']).includes(i.kind);
     const casualties = i.facts.casualties ?? 0;
-    const byType = types.includes(i.kind);
-    const byCasualties = casualties >= minCasualties;
+    const byCasualties = casualties >= number(params.minCasualties, 3);
     if (!byType && !byCasualties) return null;
-    // the address usually names the district already: say it once
-    const where = i.address && i.district && i.address.includes(i.district) ? i.address : [i.district, i.address].filter(Boolean).join(' ');
+    const place = i.address && i.district && i.address.includes(i.district) ? i.address : [i.district, i.address].filter(Boolean).join(' ');
     return {
       title: byType ? `${i.kind}：${i.title}` : `${casualties}人伤亡：${i.title}`,
-      summary: `110 ${i.kind}${byCasualties ? `，伤亡 ${casualties} 人` : ''}${where ? `，${where}` : ''}`,
+      summary: `110 ${i.kind}${byCasualties ? `，伤亡 ${casualties} 人` : ''}${place ? `，${place}` : ''}`,
     };
+  },
+
+  // people harmed together, reported by 2+ channels or 3+ incidents
+  'mass-casualty': ({ incident: i, event: e, params }) => {
+    const channels = e.harmChannels.length;
+    const count = e.harmIncidents;
+    if (count === 0) return null;
+    if (channels < number(params.minChannels, 2) && count < number(params.minIncidents, 3)) return null;
+    return {
+      title: `多人伤害：${about(e, i)}`,
+      summary: `${channels} 个渠道 ${count} 件报告（${e.harmChannels.map((c) => CHANNEL_NAMES[c] ?? c).join('、')}）${where(e) ? `，${where(e)}` : ''}`,
+    };
+  },
+
+  // 5+ complaints against one merchant from distinct people within 24 h, claimants left out
+  'group-complaint': ({ incident: i, event: e, params }) => {
+    if (e.keys.length === 0) return null;
+    const since = e.lastAt - number(params.windowHours, 24) * 3_600_000;
+    const people = new Set(e.complainants.filter((c) => c.at >= since).map((c) => c.who));
+    const min = number(params.minComplainants, 5);
+    if (people.size < min) return null;
+    return {
+      title: `群体性投诉：${e.subject ?? i.title}`,
+      summary: `${number(params.windowHours, 24)} 小时内 ${people.size} 人投诉同一商家${e.subject ? ` ${e.subject}` : ''}${where(e) ? `，${where(e)}` : ''}`,
+    };
+  },
+
+  // sensitive topics: illegal fundraising, gatherings, blocking roads, media exposure …
+  'sensitive-topic': ({ incident: i }) => {
+    const topics = i.facts.sensitive ?? [];
+    if (topics.length === 0) return null;
+    return { title: `敏感话题（${topics.slice(0, 3).join('、')}）：${i.title}`, summary: `${CHANNEL_NAMES[i.channel] ?? i.channel}：涉及 ${topics.join('、')}` };
+  },
+
+  // a negative post with reposts + comments ≥ 1,000 (major from 100,000)
+  'viral-post': ({ incident: i, params }) => {
+    if (i.channel !== 'sentiment' || (i.facts.negativity ?? 0.5) <= 0.5) return null;
+    const metrics = strings(params.engagementMetrics, ['reposts', 'comments']);
+    const facts = i.facts as Record<string, unknown>;
+    const engagement = metrics.reduce((sum, m) => sum + number(facts[m], 0), 0);
+    if (engagement < number(params.minEngagement, 1000)) return null;
+    const major = engagement >= number(params.majorEngagement, 100_000);
+    return {
+      title: `负面舆情扩散：${i.title}`,
+      summary: `${i.kind} 帖文转发+评论 ${engagement.toLocaleString('en-US')}，负面度 ${(i.facts.negativity ?? 0).toFixed(2)}${i.facts.author ? `，作者 ${i.facts.author}` : ''}`,
+      ...(major ? { severity: 'major' as const } : {}),
+    };
+  },
+
+  // the same person about the same subject 3+ times in 30 days (flagged at intake)
+  'repeat-complaint': ({ incident: i, event: e }) => {
+    if (!i.flags.includes('repeat')) return null;
+    return { title: `反复投诉：${about(e, i)}`, summary: `同一诉求人就同一事项 30 天内多次反映：${i.title}` };
   },
 };
 
+const OVERDUE_EVERY_MS = 60_000;
+const OVERDUE_LOOKBACK_MS = 30 * 86_400_000;
+
 @Injectable()
-export class RulesEngine implements OnModuleInit, OnModuleDestroy {
+export class RulesEngine implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('rules');
   private readonly active: Array<{ rule: RuleConfig; fn: RuleFn }>;
-  private readonly configured: RuleConfig[];
+  private readonly overdueRule: RuleConfig | undefined;
   private unsubscribe: (() => void) | null = null;
+  private timer: NodeJS.Timeout | null = null;
   // batches are judged one after another, so two batches never race to raise the same alert
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly bus: EventBus,
     private readonly alerts: AlertsService,
+    private readonly understanding: UnderstandingService,
+    private readonly events: EventsRepository,
+    private readonly incidents: IncidentsRepository,
+    private readonly profiles: ProfilesService,
+    private readonly silences: SilencesService,
+    private readonly metrics: MetricsService,
   ) {
-    this.configured = config.rules;
     this.active = config.rules.filter((r) => r.enabled && RULES[r.id]).map((rule) => ({ rule, fn: RULES[rule.id]! }));
+    this.overdueRule = config.rules.find((r) => r.id === 'overdue-order' && r.enabled);
   }
 
   onModuleInit(): void {
-    const waiting = this.configured.filter((r) => r.enabled && !RULES[r.id]).map((r) => r.id);
-    if (waiting.length > 0) this.logger.warn(`rules in config/rules.yaml not implemented yet (need event correlation): ${waiting.join(', ')}`);
-    this.unsubscribe = this.bus.subscribe('incident.accepted', (batch) => {
-      this.queue = this.queue.then(() => this.judge(batch)).catch((err: unknown) => this.logger.error(`rules failed: ${String(err)}`));
-      return this.queue;
-    });
+    const unknown = this.config.rules.filter((r) => r.enabled && !RULES[r.id] && r.id !== 'overdue-order' && r.id !== 'escalation').map((r) => r.id);
+    if (unknown.length > 0) this.logger.warn(`rules in config/rules.yaml the engine does not know (ignored): ${unknown.join(', ')}`);
+    this.unsubscribe = this.bus.subscribe('incident.accepted', (batch) => this.enqueue(() => this.judge(batch)));
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.overdueRule) return;
+    this.timer = setInterval(() => void this.enqueue(() => this.checkOverdue()), OVERDUE_EVERY_MS);
+    this.timer.unref();
   }
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+    if (this.timer) clearInterval(this.timer);
   }
 
   /** Waits until every batch handed over so far has been judged (tests and shutdown). */
@@ -78,12 +159,64 @@ export class RulesEngine implements OnModuleInit, OnModuleDestroy {
     return this.queue;
   }
 
+  private enqueue(job: () => Promise<unknown>): Promise<void> {
+    this.queue = this.queue.then(job).then(
+      () => undefined,
+      (err: unknown) => this.logger.error(`rules failed: ${String(err)}`),
+    );
+    return this.queue;
+  }
+
   private async judge(batch: Incident[]): Promise<void> {
+    const now = Date.now();
     for (const incident of batch) {
+      if (!incident.eventId) continue;
+      const event = this.understanding.event(incident.eventId);
+      if (!event) continue;
+      const matches: RuleMatch[] = [];
       for (const { rule, fn } of this.active) {
-        const match = fn(incident, rule.params);
-        if (match) await this.alerts.raiseOrUpdate({ rule: rule.id, severity: rule.severity as Severity, incident, ...match });
+        const params = this.profiles.paramsFor(rule, event.watchArea, now);
+        const r = fn({ incident, event, params });
+        if (!r) continue;
+        if (this.silences.mutes(event.id, rule.id, now)) {
+          this.metrics.inc('jointduty_alerts_silenced_total', 'Rule matches muted by a silence', { rule: rule.id });
+          continue;
+        }
+        matches.push({ rule: rule.id, severity: r.severity ?? rule.severity, title: r.title, summary: r.summary });
       }
+      // an event with alerts grows them even when this incident fires no rule itself
+      if (matches.length > 0 || event.incidentCount > 1) await this.alerts.applyEvent(event, incident, matches);
     }
+  }
+
+  /** Work orders past their due time with no resolved alert on their event (overdue-order). */
+  async checkOverdue(now = Date.now()): Promise<number> {
+    const rule = this.overdueRule;
+    if (!rule) return 0;
+    const late = await this.incidents.overdue(now, now - OVERDUE_LOOKBACK_MS, 200);
+    let raised = 0;
+    for (const i of late) {
+      const event = this.understanding.event(i.eventId!) ?? (await this.eventOf(i));
+      if (!event || this.silences.mutes(event.id, rule.id, now)) continue;
+      if (await this.alerts.eventResolved(event.id)) continue;
+      const hours = Math.floor((now - Date.parse(i.dueAt!)) / 3_600_000);
+      await this.alerts.applyEvent(event, i, [
+        { rule: rule.id, severity: rule.severity, title: `工单超期：${i.title}`, summary: `工单 ${i.externalId} 已超过办理时限 ${hours} 小时未办结${i.department ? `，承办单位 ${i.department}` : ''}` },
+      ]);
+      raised++;
+    }
+    await this.incidents.markOverdue(late.map((i) => i.id), now);
+    return raised;
+  }
+
+  // an event older than the correlation window: enough of it for an alert
+  private async eventOf(i: Incident): Promise<EventState | null> {
+    const e = await this.events.get(i.eventId!);
+    if (!e) return null;
+    return {
+      id: e.id, title: e.title, district: e.district, category: e.category, subject: e.subject, place: e.place, channels: e.channels,
+      incidentCount: e.incidentCount, firstAt: Date.parse(e.firstAt), lastAt: Date.parse(e.lastAt), createdAt: Date.parse(e.createdAt),
+      keys: [], usccs: [], places: [], sigs: [], harmIncidents: 0, harmChannels: [], complainants: [], watchArea: null, reasons: e.reasons,
+    };
   }
 }

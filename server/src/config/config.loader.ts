@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { classifierExamplesSchema, exampleProblems } from '../incidents/classifier-examples';
+import { sensitiveLexiconSchema, sentimentLexiconSchema } from '../signals/lexicons';
 import {
   accountsSchema,
   citySchema,
@@ -11,8 +13,12 @@ import {
   districtsGeoSchema,
   FEED_CHANNELS,
   feedsSchema,
+  eventsSchema,
   gazetteerSchema,
+  profilesSchema,
   rulesSchema,
+  storyLexiconSchema,
+  subjectLexiconSchema,
   simulatorSchema,
   teamsSchema,
   type AppConfig,
@@ -73,6 +79,16 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
   const feedsFile = read('feeds', feedsSchema);
   const simulator = read('simulator', simulatorSchema);
   const gazetteerFile = read('gazetteer', gazetteerSchema);
+  const events = read('events', eventsSchema);
+  const profilesFile = read('profiles', profilesSchema);
+  const subjectLexicon = read('subjectLexicon', subjectLexiconSchema);
+  const storyLexicon = read('storyLexicon', storyLexiconSchema);
+  const sentimentLexicon = read('sentimentLexicon', sentimentLexiconSchema);
+  const sensitiveLexicon = read('sensitiveLexicon', sensitiveLexiconSchema);
+  const classifierExamples = read('classifierExamples', classifierExamplesSchema);
+  if (classifierExamples && departmentsFile) {
+    for (const p of exampleProblems(departmentsFile.departments, classifierExamples)) problems.push(`${label('classifierExamples')}: ${p}`);
+  }
 
   // ---- cross-file checks, each on the files that parsed
   const cityLabel = label('city');
@@ -160,6 +176,22 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
     });
   }
 
+  if (profilesFile) {
+    const profLabel = label('profiles');
+    const ruleIds = new Set(rulesFile?.rules.map((r) => r.id));
+    duplicates(profilesFile.profiles.map((p) => p.id)).forEach(([i, v]) => problems.push(`${profLabel}: profiles[${i}].id: ${v} appears twice`));
+    profilesFile.profiles.forEach((p, i) => {
+      if ((p.from === undefined) !== (p.to === undefined)) problems.push(`${profLabel}: profiles[${i}]: give both from and to, or neither`);
+      if (p.from && p.to && p.from > p.to) problems.push(`${profLabel}: profiles[${i}].to: ${p.to} is before from ${p.from}`);
+      const checkRules = (rules: Record<string, unknown>, field: string) => {
+        if (!rulesFile) return;
+        for (const r of Object.keys(rules)) if (!ruleIds.has(r)) problems.push(`${profLabel}: profiles[${i}].${field}.${r}: not a rule id of ${label('rules')}`);
+      };
+      checkRules(p.rules, 'rules');
+      p.watchAreas.forEach((w, j) => checkRules(w.rules, `watchAreas[${j}].rules`));
+    });
+  }
+
   if (rulesFile) {
     duplicates(rulesFile.rules.map((r) => r.id)).forEach(([i, v]) =>
       problems.push(`${label('rules')}: rules[${i}].id: ${v} appears twice`),
@@ -223,6 +255,13 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
     feedKeys: feedKeys!,
     simulator: simulator!,
     gazetteer: gazetteer!,
+    events: events!,
+    profiles: profilesFile!.profiles,
+    subjectLexicon: subjectLexicon!,
+    storyLexicon: storyLexicon!,
+    sentimentLexicon: sentimentLexicon!,
+    sensitiveLexicon: sensitiveLexicon!,
+    classifierExamples: classifierExamples!,
   };
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 import { CHANNELS, ROLES, SEVERITIES, type Channel, type Role, type Severity } from '@jointduty/shared';
+import type { ClassifierExamples } from '../incidents/classifier-examples';
+import type { SensitiveLexicon, SentimentLexicon } from '../signals/lexicons';
 
 // One source of truth: the channels, roles and severities come from the shared package.
 export const FEED_CHANNELS = CHANNELS;
@@ -19,6 +21,13 @@ export const CONFIG_FILES = {
   feeds: 'feeds.yaml',
   simulator: 'simulator.yaml',
   gazetteer: 'gazetteer.yaml',
+  events: 'events.yaml',
+  profiles: 'profiles.yaml',
+  subjectLexicon: 'lexicons/subjects.yaml',
+  storyLexicon: 'lexicons/stories.yaml',
+  sentimentLexicon: 'lexicons/sentiment.yaml',
+  sensitiveLexicon: 'lexicons/sensitive.yaml',
+  classifierExamples: 'classifier/examples.yaml',
 } as const;
 export type ConfigFile = keyof typeof CONFIG_FILES;
 
@@ -126,6 +135,13 @@ export interface AppConfig {
   feedKeys: Record<FeedChannel, string>;
   simulator: SimulatorConfig;
   gazetteer: GazetteerEntry[];
+  events: EventsFile;
+  profiles: Profile[];
+  subjectLexicon: SubjectLexiconFile;
+  storyLexicon: StoryLexiconFile;
+  sentimentLexicon: SentimentLexicon;
+  sensitiveLexicon: SensitiveLexicon;
+  classifierExamples: ClassifierExamples;
 }
 
 export class ConfigError extends Error {
@@ -281,6 +297,66 @@ export const gazetteerSchema = z.strictObject({
   streets: z.array(gazetteerEntry).default([]),
   landmarks: z.array(gazetteerEntry).default([]),
 });
+
+const hours = z.number().positive().max(24 * 90);
+const ratio = z.number().min(0, 'must be 0..1').max(1, 'must be 0..1');
+
+export const eventsSchema = z.strictObject({
+  windowHours: z.strictObject({ subject: hours, place: hours, text: hours }),
+  similarity: z.strictObject({ place: ratio, text: ratio }),
+  praiseNegativityBelow: ratio,
+  people: z.strictObject({
+    windowDays: z.number().positive().max(365),
+    claimant: z.strictObject({ minComplaints: z.number().int().positive(), minMerchants: z.number().int().positive() }),
+    punitive: words,
+  }),
+});
+
+export const subjectLexiconSchema = z.strictObject({
+  kinds: words.min(1),
+  branch: text.refine((s) => {
+    try {
+      new RegExp(s, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a valid regular expression'),
+  boundaries: words,
+  generic: words,
+  roads: words.min(1),
+  notRoads: words,
+});
+
+export const storyLexiconSchema = z.strictObject({
+  concepts: z.record(id, z.strictObject({ harm: z.boolean().default(false), words: words.min(1) })),
+  stopwords: words,
+});
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const ruleOverrides = z.record(id, z.record(z.string(), z.unknown())).default({});
+
+export const profilesSchema = z.strictObject({
+  profiles: z.array(
+    z.strictObject({
+      id,
+      name: text,
+      // local dates of the city, both included; a profile without dates is switched on by hand
+      from: localDate.optional(),
+      to: localDate.optional(),
+      rules: ruleOverrides,
+      watchAreas: z
+        .array(z.strictObject({ name: text, words: words.min(1), rules: ruleOverrides }))
+        .default([]),
+      roster: z.array(z.strictObject({ unit: text, person: text, phone: text.optional(), shift: text.optional() })).default([]),
+    }),
+  ),
+});
+
+export type EventsFile = z.infer<typeof eventsSchema>;
+export type SubjectLexiconFile = z.infer<typeof subjectLexiconSchema>;
+export type StoryLexiconFile = z.infer<typeof storyLexiconSchema>;
+export type Profile = z.infer<typeof profilesSchema>['profiles'][number];
 
 export type CityFile = z.infer<typeof citySchema>;
 export type DistrictsGeoFile = z.infer<typeof districtsGeoSchema>;

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Channel, Incident } from '@jointduty/shared';
-import { Db, num, type Queryable } from '../infra/database/db';
+import { Db, num, valuesClause, type Param, type Queryable } from '../infra/database/db';
+import type { EventState } from './correlator';
 
 export interface EventRecord {
   id: string;
   title: string;
   district: string | null;
   category: string | null;
+  subject: string | null;
+  place: string | null;
   channels: Channel[];
   incidentCount: number;
   firstAt: string;
@@ -35,6 +38,38 @@ export class EventsRepository {
     return id;
   }
 
+  /** Writes the events a batch touched, new or grown: one statement per 100. */
+  async save(tx: Queryable, states: EventState[]): Promise<void> {
+    const now = Date.now();
+    const cols = ['id', 'title', 'district', 'category', 'channels', 'incident_count', 'first_at', 'last_at', 'reasons', 'created_at', 'updated_at', 'subject', 'place', 'state'];
+    for (let i = 0; i < states.length; i += 100) {
+      const chunk = states.slice(i, i + 100);
+      const params: Param[] = chunk.flatMap((e) => [
+        e.id, e.title, e.district, e.category, e.channels.join(','), e.incidentCount, e.firstAt, e.lastAt, JSON.stringify(e.reasons),
+        e.createdAt, now, e.subject?.slice(0, 200) ?? null, e.place?.slice(0, 200) ?? null, JSON.stringify(e),
+      ]);
+      await tx.execute(
+        `INSERT INTO events (${cols.join(', ')}) VALUES ${valuesClause(chunk.length, cols.length)}
+         ON CONFLICT (id) DO UPDATE SET district = excluded.district, category = excluded.category, channels = excluded.channels,
+           incident_count = excluded.incident_count, first_at = excluded.first_at, last_at = excluded.last_at, reasons = excluded.reasons,
+           updated_at = excluded.updated_at, subject = excluded.subject, place = excluded.place, state = excluded.state`,
+        params,
+      );
+    }
+  }
+
+  /** Events whose latest incident is at or after `since`, with their correlation state. */
+  async recent(since: number): Promise<EventState[]> {
+    const rows = await this.db.query<{ state: string }>(`SELECT state FROM events WHERE last_at >= ? ORDER BY last_at ASC`, [since]);
+    const out: EventState[] = [];
+    for (const r of rows) {
+      const s = JSON.parse(r.state) as Partial<EventState>;
+      // events from before correlation kept no state: they are not joined to
+      if (s.id && Array.isArray(s.sigs)) out.push(s as EventState);
+    }
+    return out;
+  }
+
   async get(id: string): Promise<EventRecord | null> {
     const rows = await this.db.query<Record<string, unknown>>(`SELECT * FROM events WHERE id = ?`, [id]);
     const r = rows[0];
@@ -44,6 +79,8 @@ export class EventsRepository {
       title: String(r.title),
       district: r.district == null ? null : String(r.district),
       category: r.category == null ? null : String(r.category),
+      subject: r.subject == null ? null : String(r.subject),
+      place: r.place == null ? null : String(r.place),
       channels: String(r.channels).split(',').filter(Boolean) as Channel[],
       incidentCount: num(r.incident_count),
       firstAt: new Date(num(r.first_at)).toISOString(),

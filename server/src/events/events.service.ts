@@ -5,7 +5,10 @@ import { AppException } from '../common/app.exception';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { EventsRepository, type EventRecord } from './events.repository';
 
-export type EventDetail = EventRecord & { incidents: IncidentSummary[] };
+/** An event's incidents, oldest first, each with why it joined (CONTRACT §5 `GET /api/events/{id}`). */
+export type EventDetail = EventRecord & { incidents: Array<IncidentSummary & { joinReason: string | null; subject: string | null; place: string | null }> };
+
+const MAX_INCIDENTS = 1000;
 
 @Injectable()
 export class EventsService {
@@ -17,7 +20,16 @@ export class EventsService {
   async detail(id: string): Promise<EventDetail> {
     const event = await this.events.get(id);
     if (!event) throw new AppException('not_found', `event ${id.slice(0, 64)} not found`);
-    const incidents = await this.incidents.list({ eventId: id, limit: 1000 });
-    return { ...event, incidents: incidents.map(toIncidentSummary) };
+    const incidents = await this.incidents.list({ eventId: id, limit: MAX_INCIDENTS });
+    incidents.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || (a.receivedAt < b.receivedAt ? -1 : 1));
+    return {
+      ...event,
+      incidents: incidents.map((i) => ({
+        ...toIncidentSummary(i),
+        joinReason: i.joinReason ?? null,
+        subject: i.facts.subject ?? null,
+        place: i.facts.place ?? null,
+      })),
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import {
   EXTERNAL_ID_FIELD,
@@ -14,8 +14,9 @@ import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { EventBus } from '../infra/bus/bus';
 import { Db } from '../infra/database/db';
+import { UnderstandingService, type Understood } from '../events/understanding.service';
 import { Classifier } from '../incidents/classifier';
-import { IncidentsRepository, type NewIncident } from '../incidents/incidents.repository';
+import { IncidentsRepository } from '../incidents/incidents.repository';
 import { normalize } from '../incidents/normalizer';
 import { MetricsService } from '../metrics/metrics.service';
 import { DistrictResolver } from '../places/district-resolver';
@@ -27,8 +28,11 @@ export interface IntakeOptions {
 /** The one intake: real feeds and the simulator both come through here. */
 @Injectable()
 export class FeedsService {
+  private readonly logger = new Logger('feeds');
   private readonly classifier: Classifier;
   private readonly resolver: DistrictResolver;
+  // batches are stored and correlated one after another: correlation state is one sequence
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,8 +40,9 @@ export class FeedsService {
     private readonly incidents: IncidentsRepository,
     private readonly bus: EventBus,
     private readonly metrics: MetricsService,
+    private readonly understanding: UnderstandingService,
   ) {
-    this.classifier = new Classifier(config.departments);
+    this.classifier = new Classifier(config.departments, config.classifierExamples);
     this.resolver = new DistrictResolver(config);
   }
 
@@ -59,7 +64,7 @@ export class FeedsService {
     const records = this.recordsOf(body);
     const receivedAt = new Date();
     const rejected: FeedResult['rejected'] = [];
-    const fresh: NewIncident[] = [];
+    const fresh: Understood[] = [];
     const seen = new Set<string>();
     let duplicates = 0;
 
@@ -80,7 +85,8 @@ export class FeedsService {
         resolver: this.resolver,
         classifier: this.classifier,
       });
-      fresh.push({ incident, raw: JSON.stringify(value) });
+      const analysis = this.understanding.enrich(incident);
+      fresh.push({ incident, raw: JSON.stringify(value), personKey: analysis.personKey, subjectKey: analysis.subjectKey, analysis });
     });
 
     this.metrics.inc('jointduty_records_rejected_total', 'Feed records rejected as invalid', { channel }, rejected.length);
@@ -88,7 +94,7 @@ export class FeedsService {
       throw new AppException('unprocessable', 'every record was invalid', { accepted: 0, duplicates: 0, rejected });
     }
 
-    const stored = await this.store(channel, fresh);
+    const stored = await this.store(fresh);
     duplicates += fresh.length - stored.length;
     this.metrics.inc('jointduty_records_in_total', 'Feed records accepted and stored', { channel }, stored.length);
     this.metrics.inc('jointduty_records_duplicate_total', 'Feed records already stored', { channel }, fresh.length - stored.length);
@@ -97,16 +103,27 @@ export class FeedsService {
     return { accepted: stored.length, duplicates, rejected };
   }
 
-  private async store(channel: Channel, fresh: NewIncident[]): Promise<Incident[]> {
-    if (fresh.length === 0) return [];
+  private store(fresh: Understood[]): Promise<Incident[]> {
+    if (fresh.length === 0) return Promise.resolve([]);
+    const run = this.queue.then(() => this.storeNow(fresh));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async storeNow(fresh: Understood[]): Promise<Incident[]> {
     try {
-      // ON CONFLICT DO NOTHING RETURNING id tells which rows are new: no lookup round trip first
+      // ON CONFLICT DO NOTHING RETURNING id tells which rows are new: no lookup round trip first;
+      // only those are correlated, in the same transaction
       return await this.db.transaction(async (tx) => {
         const written = await this.incidents.insertNew(tx, fresh);
-        return fresh.filter((f) => written.has(f.incident.id)).map((f) => f.incident);
+        const stored = fresh.filter((f) => written.has(f.incident.id));
+        await this.understanding.correlate(tx, stored);
+        return stored.map((f) => f.incident);
       });
     } catch (err) {
-      // nothing of the batch was written; the sender may retry the whole batch safely
+      // nothing of the batch was written; correlation state goes back to what is stored, and the
+      // sender may retry the whole batch safely
+      await this.understanding.warmUp().catch((e: unknown) => this.logger.error(`warm-up after a failed batch failed: ${String(e)}`));
       throw new AppException('unavailable', `database unavailable: ${(err as Error).message.slice(0, 200)}`, undefined, { 'Retry-After': '2' });
     }
   }

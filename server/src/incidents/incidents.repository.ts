@@ -5,15 +5,34 @@ import { Db, num, numOrNull, valuesClause, whereEquals, type Param, type Queryab
 const COLUMNS = [
   'id', 'channel', 'external_id', 'occurred_at', 'received_at', 'kind', 'title', 'content', 'address', 'district',
   'lng', 'lat', 'category', 'department', 'event_id', 'flags', 'reporter_name', 'reporter_phone', 'merchant_name',
-  'merchant_uscc', 'merchant_address', 'due_at', 'facts', 'simulated', 'raw',
+  'merchant_uscc', 'merchant_address', 'due_at', 'facts', 'simulated', 'raw', 'person_key', 'subject_key', 'join_reason',
 ] as const;
 const LIST_COLUMNS = COLUMNS.filter((c) => c !== 'raw' && c !== 'content').join(', ');
-// 25 columns × 200 rows stays far below both databases' parameter limits
+// 28 columns × 200 rows stays far below both databases' parameter limits
 const INSERT_CHUNK = 200;
 
 export interface NewIncident {
   incident: Incident;
   raw: string;
+  /** one-way key of the reporter's phone (repeat complaints, claimants) */
+  personKey?: string | null;
+  /** what the record is about, for repeat complaints: a merchant key, else place and category */
+  subjectKey?: string | null;
+}
+
+export interface EventLink {
+  id: string;
+  eventId: string;
+  joinReason: string | null;
+  flags: IncidentFlag[];
+}
+
+/** A filing of one person, as the people index needs it after a restart. */
+export interface PersonFiling {
+  personKey: string;
+  at: number;
+  subjectKey: string | null;
+  complaint: boolean;
 }
 
 export interface IncidentQuery {
@@ -31,7 +50,7 @@ function toRow(n: NewIncident): Param[] {
     i.address, i.district, i.location?.lng ?? null, i.location?.lat ?? null, i.category, i.department, i.eventId,
     i.flags.join(','), i.reporter?.name ?? null, i.reporter?.phone ?? null, i.merchant?.name ?? null,
     i.merchant?.uscc ?? null, i.merchant?.address ?? null, i.dueAt ? Date.parse(i.dueAt) : null,
-    JSON.stringify(i.facts), i.flags.includes('simulated'), n.raw,
+    JSON.stringify(i.facts), i.flags.includes('simulated'), n.raw, n.personKey ?? null, n.subjectKey ?? null, i.joinReason ?? null,
   ];
 }
 
@@ -60,6 +79,7 @@ function fromRow(r: Row): Incident {
     merchant: r.merchant_name != null ? { name: String(r.merchant_name), uscc: s(r.merchant_uscc), address: s(r.merchant_address) } : null,
     dueAt: due != null ? new Date(due).toISOString() : null,
     facts: r.facts ? (JSON.parse(String(r.facts)) as IncidentFacts) : {},
+    joinReason: s(r.join_reason),
   };
 }
 
@@ -81,6 +101,48 @@ export class IncidentsRepository {
       for (const r of inserted) written.add(String(r.id));
     }
     return written;
+  }
+
+  /** Event, join reason and flags of stored incidents: one statement per 200. */
+  async link(tx: Queryable, links: EventLink[]): Promise<void> {
+    for (let i = 0; i < links.length; i += INSERT_CHUNK) {
+      const chunk = links.slice(i, i + INSERT_CHUNK);
+      // a VALUES list's columns are column1, column2 … on both SQLite and PostgreSQL
+      await tx.execute(
+        `UPDATE incidents SET event_id = v.column2, join_reason = v.column3, flags = v.column4
+         FROM (VALUES ${valuesClause(chunk.length, 4)}) AS v WHERE incidents.id = v.column1`,
+        chunk.flatMap((l) => [l.id, l.eventId, l.joinReason, l.flags.join(',')]),
+      );
+    }
+  }
+
+  /** Filings with a known person since a time, oldest first. */
+  async filingsSince(since: number): Promise<PersonFiling[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT person_key, occurred_at, subject_key, kind FROM incidents WHERE person_key IS NOT NULL AND occurred_at >= ? ORDER BY occurred_at ASC`,
+      [since],
+    );
+    return rows.map((r) => ({
+      personKey: String(r.person_key),
+      at: num(r.occurred_at),
+      subjectKey: r.subject_key == null ? null : String(r.subject_key),
+      complaint: r.kind === '投诉' || r.kind === '举报',
+    }));
+  }
+
+  /** 12345 work orders past due since `since`, not yet marked overdue, with their event. */
+  async overdue(now: number, since: number, limit: number): Promise<Incident[]> {
+    const rows = await this.db.query(
+      `SELECT ${LIST_COLUMNS} FROM incidents WHERE channel = '12345' AND due_at IS NOT NULL AND due_at < ? AND due_at >= ? AND overdue_at IS NULL AND event_id IS NOT NULL
+       ORDER BY due_at ASC LIMIT ?`,
+      [now, since, limit],
+    );
+    return rows.map(fromRow);
+  }
+
+  async markOverdue(ids: string[], at: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.execute(`UPDATE incidents SET overdue_at = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [at, ...ids]);
   }
 
   async setEvent(tx: Queryable, incidentIds: string[], eventId: string): Promise<void> {

@@ -1,7 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHANNELS, isValidUscc, validateFeedRecord, type Channel, type FeedRecord } from '@jointduty/shared';
-import { DEFAULT_CHANNEL_MIX, FESTIVAL_HOURLY_RHYTHM, RARE_RATES, RecordGenerator, rateAt } from './generator';
+import {
+  DEFAULT_CHANNEL_MIX,
+  DEFAULT_EPISODES,
+  EPISODE_KINDS,
+  FESTIVAL_HOURLY_RHYTHM,
+  RARE_RATES,
+  RecordGenerator,
+  rateAt,
+  type GeneratedRecord,
+} from './generator';
 import {
   CONSUMER_STORIES,
   DISTRICTS,
@@ -240,6 +249,264 @@ describe('RecordGenerator', () => {
     expect(viral).toBeLessThan(800);
     expect(huge).toBeLessThan(80);
     expect(small).toBeGreaterThan(14_000);
+  });
+});
+
+// ---- episodes: one story told by several channels ------------------------------------------------
+
+type HotlineRec = FeedRecord & { content: string; title?: string; address?: string; appealType: string };
+type ConsumerRec = FeedRecord & {
+  content: string;
+  kind: string;
+  industry?: string;
+  amount?: number;
+  merchant?: { name: string; uscc?: string; address?: string };
+  consumer?: { name?: string; phone?: string };
+};
+type PostRec = FeedRecord & { text: string; metrics?: { reposts?: number; comments?: number }; author?: { verified?: boolean } };
+
+const TIME_FIELDS = ['acceptedAt', 'receivedAt', 'reportedAt', 'publishedAt'] as const;
+function timeOf(r: FeedRecord): number {
+  const o = r as Record<string, unknown>;
+  const key = TIME_FIELDS.find((k) => typeof o[k] === 'string')!;
+  return Date.parse(o[key] as string);
+}
+
+/** Everything a reader sees of a record: its texts and, for 12315, the merchant. */
+function wordsOf(r: FeedRecord): string {
+  const m = (r as ConsumerRec).merchant;
+  return `${textOf(r)} ${m ? `${m.name} ${m.address ?? ''}` : ''}`;
+}
+
+/** `hours` of a festival day from 00:00 in Qingdao: every 20 s the episode records due, then one ordinary record. */
+function stretch(seed: number, hours: number, opts: ConstructorParameters<typeof RecordGenerator>[0] = {}): GeneratedRecord[] {
+  const gen = new RecordGenerator({ seed, ...opts });
+  const from = Date.UTC(2025, 6, 19, 16, 0, 0);
+  const out: GeneratedRecord[] = [];
+  for (let t = 0; t <= hours * 3600; t += 20) out.push(...gen.batch(new Date(from + t * 1000), 1, DEFAULT_CHANNEL_MIX));
+  return out;
+}
+
+function episodes(records: GeneratedRecord[], kind: string): GeneratedRecord[][] {
+  const byId = new Map<string, GeneratedRecord[]>();
+  for (const r of records) {
+    if (r.episode?.kind !== kind) continue;
+    const list = byId.get(r.episode.id) ?? [];
+    list.push(r);
+    byId.set(r.episode.id, list);
+  }
+  return [...byId.values()];
+}
+
+const PUNITIVE = /假一赔十|退一赔三|退一赔十|十倍赔偿|价款十倍/;
+
+describe('RecordGenerator episodes', () => {
+  const day = stretch(20250720, 30);
+  // episodes that started early enough to have told all of their story
+  const complete = (list: GeneratedRecord[][]) => list.filter((e) => Date.parse(e[0]!.episode!.startsAt) < Date.UTC(2025, 6, 20, 12));
+
+  it('interleaves every kind of episode with the ordinary records, in time order, every record valid', () => {
+    let last = 0;
+    for (const [i, item] of day.entries()) {
+      const result = validateFeedRecord(item.channel, item.record);
+      if (!result.ok) throw new Error(`#${i} ${item.channel}: ${result.errors.join('; ')}\n${JSON.stringify(item.record)}`);
+      expect(textOf(item.record)).not.toMatch(/[{}[\]|]|undefined|NaN/);
+      const t = timeOf(item.record);
+      expect(t).toBe(Math.floor(item.at.getTime() / 1000) * 1000);
+      if (t < last) throw new Error(`#${i} out of order: ${new Date(t).toISOString()} after ${new Date(last).toISOString()}`);
+      last = t;
+    }
+    for (const kind of EPISODE_KINDS) expect([kind, episodes(day, kind).length]).toEqual([kind, expect.any(Number)]);
+    for (const kind of EPISODE_KINDS) expect(episodes(day, kind).length).toBeGreaterThanOrEqual(1);
+    const told = day.filter((r) => r.episode).length;
+    expect(told).toBeGreaterThan(100);
+    expect(told).toBeLessThan(day.length / 3);
+    // about perHour a day on average: 30 hours at 2 an hour
+    const started = new Set(day.filter((r) => r.episode).map((r) => r.episode!.id)).size;
+    expect(started).toBeGreaterThan(30);
+    expect(started).toBeLessThan(100);
+    // ids stay unique with episodes in between
+    const ids = day.map((r) => Object.values(r.record)[0]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('tells a food poisoning through 110, 12345, 12315 and a post, naming one eatery within two hours', () => {
+    const all = complete(episodes(day, 'poisoning'));
+    expect(all.length).toBeGreaterThanOrEqual(1);
+    for (const e of all) {
+      const complaint = e.find((r) => r.channel === '12315')!.record as ConsumerRec;
+      const name = complaint.merchant!.name;
+      expect(name).toMatch(/(大排档|酒家|渔家宴|海鲜馆|烧烤|烤肉|烧烤店)(\([^()]+店\))?$/);
+      expect(complaint.merchant!.address).toBeDefined();
+      expect(complaint.industry).toBe('餐饮服务');
+      const times = e.map((r) => timeOf(r.record));
+      expect(Math.max(...times) - Math.min(...times)).toBeLessThanOrEqual(2 * 3600_000);
+      const naming = new Set(e.filter((r) => wordsOf(r.record).includes(name)).map((r) => r.channel));
+      expect(naming.size).toBeGreaterThanOrEqual(3);
+      expect(naming.has('110') && naming.has('12345') && naming.has('12315')).toBe(true);
+      expect(e.filter((r) => r.channel === '12345').length).toBeGreaterThanOrEqual(2);
+      for (const r of e) expect(textOf(r.record)).toMatch(/中毒/);
+      const police = e.find((r) => r.channel === '110')!.record as { alarmType: string; casualties?: number; summary: string };
+      expect(['求助', '其他', '治安']).toContain(police.alarmType);
+      expect(police.casualties ?? 0).toBeLessThanOrEqual(2);
+      // the post names the street or landmark, if not the eatery
+      const address = complaint.merchant!.address!;
+      const district = DISTRICTS.find((d) => address.includes(d.name))!;
+      const street = /^([^\d]+?)\d+号/.exec(address.split(district.name)[1]!)![1]!;
+      const post = e.find((r) => r.channel === 'sentiment')!.record as PostRec;
+      const spots = [name, street, ...district.places.map((p) => p.name)];
+      expect([post.text, spots.some((w) => post.text.includes(w))]).toEqual([post.text, true]);
+      // one district, close coordinates
+      const districts = new Set(e.map((r) => (r.record as { district?: string }).district).filter(Boolean));
+      expect(districts.size).toBeLessThanOrEqual(1);
+      const located = e
+        .map((r) => (r.record as { location?: unknown }).location)
+        .filter((l): l is { lng: number; lat: number } => typeof l === 'object' && l !== null);
+      for (const a of located) for (const b of located) expect(Math.hypot(a.lng - b.lng, a.lat - b.lat)).toBeLessThan(0.002);
+    }
+  });
+
+  it('has a vanished gym draw 6+ prepaid-card complaints from distinct people against one merchant', () => {
+    const all = complete(episodes(day, 'vanishedGym'));
+    expect(all.length).toBeGreaterThanOrEqual(1);
+    for (const e of all) {
+      const complaints = e.filter((r) => r.channel === '12315').map((r) => r.record as ConsumerRec);
+      expect(complaints.length).toBeGreaterThanOrEqual(6);
+      expect(complaints.length).toBeLessThanOrEqual(10);
+      expect(new Set(complaints.map((c) => c.merchant!.name)).size).toBe(1);
+      const usccs = complaints.map((c) => c.merchant!.uscc).filter(Boolean);
+      expect(new Set(usccs).size).toBe(1);
+      expect(usccs.length).toBeGreaterThanOrEqual(complaints.length * 0.7);
+      expect(new Set(complaints.map((c) => c.consumer!.phone)).size).toBe(complaints.length);
+      expect(new Set(complaints.map((c) => c.consumer!.name)).size).toBe(complaints.length);
+      for (const c of complaints) {
+        expect(c.kind).toBe('投诉');
+        expect(c.industry).toBe('预付卡消费');
+        expect(c.amount).toBeGreaterThanOrEqual(500);
+        expect(c.amount).toBeLessThanOrEqual(20_000);
+        expect(c.content).toMatch(/关门|停业|跑路|人去楼空|暂停营业/);
+      }
+      const times = complaints.map(timeOf);
+      expect(Math.max(...times) - Math.min(...times)).toBeLessThanOrEqual(5 * 3600_000);
+      const name = complaints[0]!.merchant!.name;
+      const calls = e.filter((r) => r.channel === '12345');
+      expect(calls.length).toBeGreaterThanOrEqual(1);
+      for (const c of calls) expect(wordsOf(c.record)).toContain(name);
+    }
+  });
+
+  it('spreads a negative post about 天价 seafood (1,000+ reposts and comments), then complaints name the merchant', () => {
+    const all = complete(episodes(day, 'viralPost'));
+    expect(all.length).toBeGreaterThanOrEqual(1);
+    for (const e of all) {
+      const post = e[0]!;
+      expect(post.channel).toBe('sentiment');
+      const p = post.record as PostRec;
+      const reach = (p.metrics?.reposts ?? 0) + (p.metrics?.comments ?? 0);
+      expect(reach).toBeGreaterThanOrEqual(1000);
+      if (reach >= 100_000) expect(p.author?.verified).toBe(true);
+      expect(p.text).toMatch(/天价|宰客|被宰|避雷/);
+      const follow = e.slice(1);
+      expect(follow.length).toBeGreaterThanOrEqual(1);
+      expect(follow.length).toBeLessThanOrEqual(3);
+      const names = new Set<string>();
+      for (const f of follow) {
+        expect(['12315', '12345']).toContain(f.channel);
+        expect(timeOf(f.record) - timeOf(p)).toBeLessThanOrEqual(2 * 3600_000);
+        const m =
+          (f.record as ConsumerRec).merchant?.name ??
+          /的(.+?(?:大排档|酒家|渔家宴|海鲜馆)(?:\([^()]+店\))?)/.exec((f.record as HotlineRec).content)?.[1];
+        expect(m).toBeDefined();
+        names.add(m!);
+      }
+      expect(names.size).toBe(1);
+    }
+  });
+
+  it('has a professional claimant file 10+ complaints against 5+ merchants in a day, with punitive demands', () => {
+    const all = complete(episodes(day, 'claimant'));
+    expect(all.length).toBeGreaterThanOrEqual(1);
+    for (const e of all) {
+      const complaints = e.map((r) => r.record as ConsumerRec);
+      expect(e.every((r) => r.channel === '12315')).toBe(true);
+      expect(complaints.length).toBeGreaterThanOrEqual(10);
+      expect(new Set(complaints.map((c) => c.consumer!.phone)).size).toBe(1);
+      expect(new Set(complaints.map((c) => c.consumer!.name)).size).toBe(1);
+      expect(new Set(complaints.map((c) => c.merchant!.name)).size).toBeGreaterThanOrEqual(5);
+      for (const c of complaints) {
+        expect(c.kind).toBe('投诉');
+        expect(c.content).toMatch(PUNITIVE);
+      }
+      const times = complaints.map(timeOf);
+      expect(Math.max(...times) - Math.min(...times)).toBeLessThan(24 * 3600_000);
+    }
+  });
+
+  it('makes look-alikes that must stay apart: one street, one chain, praise after a grumble', () => {
+    const all = episodes(day, 'lookalike');
+    expect(all.length).toBeGreaterThanOrEqual(1);
+    let seen = 0;
+    for (const e of all) {
+      if (e.length < 2) continue; // its second record is still to come
+      seen++;
+      const [a, b] = e.map((r) => r.record);
+      if (e[0]!.channel === 'sentiment') {
+        expect((b as HotlineRec).appealType).toBe('表扬');
+        expect(textOf(b!)).toContain(e[0]!.episode!.subject);
+        expect((a as PostRec).text).toContain(e[0]!.episode!.subject);
+      } else {
+        const [nameA, nameB] = e[0]!.episode!.subject.replace(/^[^:]+: /, '').split(' / ');
+        expect(nameA).not.toBe(nameB);
+        expect(wordsOf(a!)).toContain(nameA);
+        expect(wordsOf(b!)).toContain(nameB);
+        expect(wordsOf(a!)).not.toContain(nameB);
+        const chain = nameA!.replace(/\([^()]+\)$/, '');
+        if (chain === nameB!.replace(/\([^()]+\)$/, '')) {
+          expect(nameA).toMatch(/\([^()]+店\)$/);
+          expect(nameB).toMatch(/\([^()]+店\)$/);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is deterministic for a seed, can be turned off, and starts an episode on request', () => {
+    const a = stretch(99, 4).map((r) => JSON.stringify(r));
+    const b = stretch(99, 4).map((r) => JSON.stringify(r));
+    expect(a).toEqual(b);
+    const quiet = stretch(99, 4, { episodes: false });
+    expect(quiet.some((r) => r.episode)).toBe(false);
+    expect(stretch(99, 4, { episodes: { perHour: 0 } }).some((r) => r.episode)).toBe(false);
+    // only the kinds in the mix
+    const gyms = stretch(7, 6, { episodes: { perHour: 3, mix: { vanishedGym: 1 } } });
+    expect(new Set(gyms.filter((r) => r.episode).map((r) => r.episode!.kind))).toEqual(new Set(['vanishedGym']));
+    expect(DEFAULT_EPISODES.perHour).toBeGreaterThan(0);
+
+    const gen = new RecordGenerator({ seed: 4, episodes: false });
+    const t0 = new Date(Date.UTC(2025, 6, 20, 11, 0, 0));
+    expect(gen.due(t0)).toEqual([]);
+    const tag = gen.startEpisode('poisoning', t0);
+    expect(tag.kind).toBe('poisoning');
+    expect(gen.pendingEpisodeRecords).toBeGreaterThanOrEqual(5);
+    const told = gen.due(new Date(t0.getTime() + 3 * 3600_000));
+    expect(told.length).toBeGreaterThanOrEqual(5);
+    expect(told.every((r) => r.episode?.id === tag.id)).toBe(true);
+    expect(gen.pendingEpisodeRecords).toBe(0);
+    expect(() => gen.startEpisode('nonsense' as never, t0)).toThrow(RangeError);
+  });
+
+  it('does not replay a long pause, and gives nothing twice', () => {
+    const gen = new RecordGenerator({ seed: 8 });
+    const t0 = Date.UTC(2025, 6, 20, 10, 0, 0);
+    gen.due(new Date(t0));
+    const first = gen.due(new Date(t0 + 10 * 60_000));
+    expect(first.length).toBeGreaterThanOrEqual(1); // the first story comes within minutes
+    // three days later: at most the last two hours' episodes start
+    const later = gen.due(new Date(t0 + 3 * 86_400_000));
+    const started = new Set(later.map((r) => r.episode!.id));
+    expect(started.size).toBeLessThan(20);
+    const again = gen.due(new Date(t0 + 3 * 86_400_000));
+    expect(again).toEqual([]);
   });
 });
 

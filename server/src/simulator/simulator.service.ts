@@ -3,7 +3,7 @@ import { CHANNELS, type Channel } from '@jointduty/shared';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { FeedsService } from '../feeds/feeds.service';
-import { RecordGenerator, rateAt } from './generator';
+import { DEFAULT_EPISODES, RecordGenerator, rateAt } from './generator';
 
 const TICK_MS = 1000;
 
@@ -11,19 +11,29 @@ const TICK_MS = 1000;
 @Injectable()
 export class SimulatorService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('simulator');
-  private readonly generator = new RecordGenerator({ seed: Date.now() % 2_147_483_647, idPrefix: 'SIM' });
+  private readonly generator: RecordGenerator;
   private timer: NodeJS.Timeout | null = null;
   private carry = 0;
   private busy = false;
+  private readonly announced = new Set<string>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly feeds: FeedsService,
-  ) {}
+  ) {
+    // episodes (multi-channel stories) at DEFAULT_EPISODES' rate, starting by the configured rhythm
+    this.generator = new RecordGenerator({
+      seed: Date.now() % 2_147_483_647,
+      idPrefix: 'SIM',
+      episodes: { hourlyRhythm: config.simulator.hourlyRhythm },
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.env.simulator) return;
-    this.logger.log(`on: about ${this.config.simulator.ratePerMinute} records/min with a daily rhythm (SIMULATOR=off disables it)`);
+    this.logger.log(
+      `on: about ${this.config.simulator.ratePerMinute} records/min with a daily rhythm, and about ${DEFAULT_EPISODES.perHour} multi-channel episodes an hour (SIMULATOR=off disables it)`,
+    );
     this.timer = setInterval(() => void this.tick(), TICK_MS);
     this.timer.unref();
   }
@@ -41,18 +51,24 @@ export class SimulatorService implements OnApplicationBootstrap, OnApplicationSh
       this.carry += rateAt(this.config.simulator.ratePerMinute, this.config.simulator.hourlyRhythm, hour) / (60_000 / TICK_MS);
       const n = Math.floor(this.carry);
       this.carry -= n;
+      // the episode records due by now (in time order), then this tick's ordinary records
+      const batch = this.generator.batch(now, n, this.config.simulator.channelMix);
       const byChannel = new Map<Channel, unknown[]>();
-      for (let i = 0; i < n; i++) {
-        const channel = this.generator.pickChannel(this.config.simulator.channelMix);
-        const list = byChannel.get(channel) ?? [];
-        list.push(this.generator.next(channel, now));
-        byChannel.set(channel, list);
+      for (const item of batch) {
+        if (item.episode && !this.announced.has(item.episode.id)) {
+          this.announced.add(item.episode.id);
+          if (this.announced.size > 200) this.announced.delete(this.announced.values().next().value!);
+          this.logger.log(`episode ${item.episode.kind} ${item.episode.id}: ${item.episode.subject} (${item.episode.district})`);
+        }
+        const list = byChannel.get(item.channel) ?? [];
+        list.push(item.record);
+        byChannel.set(item.channel, list);
       }
       for (const channel of CHANNELS) {
         const records = byChannel.get(channel);
         if (records) await this.feeds.intake(channel, records, { simulated: true });
       }
-      return n;
+      return batch.length;
     } catch (err) {
       this.logger.warn(`tick failed: ${String(err)}`);
       return 0;

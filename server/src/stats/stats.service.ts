@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { Db, num } from '../infra/database/db';
 import { IncidentsRepository } from '../incidents/incidents.repository';
+import { ProfilesService } from '../profiles/profiles.service';
 
 /** Start of today in the city's time zone (China has no DST: a fixed +08:00 offset). */
 export function startOfLocalDay(now: number, offsetMinutes = 480): number {
@@ -19,6 +20,7 @@ export class StatsService {
     private readonly db: Db,
     private readonly incidents: IncidentsRepository,
     private readonly alerts: AlertsRepository,
+    private readonly profiles: ProfilesService,
   ) {}
 
   async overview(now = Date.now()): Promise<StatsOverview> {
@@ -43,7 +45,15 @@ export class StatsService {
       responseRate: response.raised > 0 ? response.answered / response.raised : null,
       onTimeRate: onTime,
       simulatorOn: this.config.env.simulator,
+      profile: this.activeProfile(now),
     };
+  }
+
+  private activeProfile(now: number): StatsOverview['profile'] {
+    const active = this.profiles.active(now);
+    if (!active) return null;
+    const p = active.profile;
+    return { id: p.id, name: p.name, manual: active.manual, watchAreas: p.watchAreas.map((w) => w.name), roster: p.roster };
   }
 
   // Dispatches resolved today: the share resolved within the response time the hotline's rule

@@ -31,6 +31,7 @@ function overview(over: Partial<StatsOverview> = {}): StatsOverview {
     responseRate: null,
     onTimeRate: null,
     simulatorOn: false,
+    profile: null,
     ...over,
   };
 }
@@ -88,6 +89,11 @@ describe('WallView', () => {
     socket.fire('disconnect', 'transport close');
     await flushPromises();
     expect(wrapper.find('.connection-banner').text()).toContain('正在重连');
+
+    expect(wrapper.find('[data-testid="profile-badge"]').exists()).toBe(false);
+    socket.fire('stats', overview({ profile: { id: 'beer-festival', name: '青岛国际啤酒节', manual: false, watchAreas: ['金沙滩啤酒城'], roster: [] } }));
+    await flushPromises();
+    expect(wrapper.find('[data-testid="profile-badge"]').text()).toContain('保障方案青岛国际啤酒节');
 
     wrapper.unmount();
     expect(socket.listenerCount('incidents')).toBe(0);

@@ -4,8 +4,9 @@ import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
+import { Understanding1764000000000 } from './migrations/1764000000000-understanding';
 
-export const MIGRATIONS = [Initial1763900000000];
+export const MIGRATIONS = [Initial1763900000000, Understanding1764000000000];
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -32,6 +32,10 @@ export class IncidentEntity {
   @Column({ type: 'boolean', default: false }) simulated: boolean;
   // the record exactly as the feed sent it (text, not jsonb: half the insert cost on PostgreSQL)
   @Column({ type: 'text' }) raw: string;
+  @Column({ name: 'person_key', type: 'varchar', length: 32, nullable: true }) personKey: string | null;
+  @Column({ name: 'subject_key', type: 'varchar', length: 240, nullable: true }) subjectKey: string | null;
+  @Column({ name: 'join_reason', type: 'varchar', length: 300, nullable: true }) joinReason: string | null;
+  @Column({ name: 'overdue_at', type: 'bigint', nullable: true }) overdueAt: number | null;
 }
 
 @Entity('events')
@@ -45,6 +49,9 @@ export class EventEntity {
   @Column({ name: 'first_at', type: 'bigint' }) firstAt: number;
   @Column({ name: 'last_at', type: 'bigint' }) lastAt: number;
   @Column({ type: 'text', default: '[]' }) reasons: string;
+  @Column({ type: 'varchar', length: 200, nullable: true }) subject: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) place: string | null;
+  @Column({ type: 'text', default: '{}' }) state: string;
   @Column({ name: 'created_at', type: 'bigint' }) createdAt: number;
   @Column({ name: 'updated_at', type: 'bigint' }) updatedAt: number;
 }
@@ -127,7 +134,28 @@ export class AuditEntity {
   @Column({ type: 'text', nullable: true }) detail: string | null;
 }
 
+@Entity('silences')
+export class SilenceEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ name: 'event_id', type: 'varchar', length: 36, nullable: true }) eventId: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) rule: string | null;
+  @Column({ type: 'text' }) reason: string;
+  @Column({ name: 'created_by', type: 'varchar', length: 64 }) createdBy: string;
+  @Column({ name: 'starts_at', type: 'bigint' }) startsAt: number;
+  @Index('ix_silences_ends') @Column({ name: 'ends_at', type: 'bigint' }) endsAt: number;
+  @Column({ name: 'cancelled_at', type: 'bigint', nullable: true }) cancelledAt: number | null;
+}
+
+@Entity('settings')
+export class SettingEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) name: string;
+  @Column({ type: 'text' }) value: string;
+  @Column({ name: 'updated_at', type: 'bigint' }) updatedAt: number;
+}
+
 export const ENTITIES = [
+  SilenceEntity,
+  SettingEntity,
   IncidentEntity,
   EventEntity,
   AlertEntity,

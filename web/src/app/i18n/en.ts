@@ -91,6 +91,8 @@ export const en: MessageSchema = {
     openAlerts: 'Open alerts',
     incidentCount: '{count} incidents',
     noIncidents: 'No incidents yet',
+    profile: 'Profile',
+    profileManual: '(switched on by hand)',
     noAlerts: 'No alerts',
   },
   alert: {

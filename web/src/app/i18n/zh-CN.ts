@@ -90,6 +90,8 @@ export const zhCN = {
     openAlerts: '待处置预警',
     incidentCount: '{count} 件',
     noIncidents: '暂无来件',
+    profile: '保障方案',
+    profileManual: '（手动启用）',
     noAlerts: '暂无预警',
   },
   alert: {

@@ -1,0 +1,81 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { Incident } from '@jointduty/shared';
+import { APP_CONFIG } from '../config/app-config.token';
+import type { AppConfig } from '../config/config.schema';
+import type { Queryable } from '../infra/database/db';
+import { IncidentsRepository } from '../incidents/incidents.repository';
+import { MetricsService } from '../metrics/metrics.service';
+import { ProfilesService } from '../profiles/profiles.service';
+import { Brain, type Analysis, type Understood } from './brain';
+import type { EventState } from './correlator';
+import { EventsRepository } from './events.repository';
+
+export type { Analysis, Understood };
+
+const HOUR = 3_600_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+// The brain, stored: enrichment runs before storage; correlation runs inside the intake
+// transaction for the records actually stored, one batch at a time, and its state is rebuilt
+// from the database at start and after a failed batch.
+@Injectable()
+export class UnderstandingService implements OnModuleInit {
+  private readonly logger = new Logger('understanding');
+  readonly brain: Brain;
+  private prunedAt = 0;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: EventsRepository,
+    private readonly incidents: IncidentsRepository,
+    profiles: ProfilesService,
+    private readonly metrics: MetricsService,
+  ) {
+    this.brain = new Brain(config, {
+      watchAreaOf: (texts) => profiles.watchAreaOf(texts),
+      paramsFor: (rule) => profiles.paramsFor(rule, null),
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.warmUp();
+  }
+
+  /** Rebuilds the in-memory state from the database. */
+  async warmUp(now = Date.now()): Promise<void> {
+    const started = Date.now();
+    this.brain.clear();
+    const keepHours = Math.max(...Object.values(this.config.events.windowHours));
+    for (const e of await this.events.recent(now - keepHours * HOUR)) this.brain.correlator.restore(e);
+    for (const f of await this.incidents.filingsSince(now - this.config.events.people.windowDays * 86_400_000)) {
+      const merchant = f.subjectKey && (f.subjectKey.startsWith('uscc:') || f.subjectKey.startsWith('name:')) ? f.subjectKey : null;
+      this.brain.people.add(f.personKey, { at: f.at, subject: f.subjectKey, merchant, complaint: f.complaint });
+    }
+    this.logger.log(`warmed up: ${this.brain.correlator.size} recent events, ${this.brain.people.size} people in ${Date.now() - started} ms`);
+  }
+
+  event(id: string): EventState | undefined {
+    return this.brain.correlator.get(id);
+  }
+
+  enrich(incident: Incident): Analysis {
+    return this.brain.enrich(incident);
+  }
+
+  /** Joins the stored incidents of one batch into events and writes them, inside the transaction. */
+  async correlate(tx: Queryable, stored: Understood[]): Promise<EventState[]> {
+    const { links, states, assignments } = this.brain.take(stored);
+    for (const a of assignments) {
+      const how = a.isNew ? 'new' : (a.reason ?? '').split(' ')[1] ?? 'other';
+      this.metrics.inc('jointduty_correlation_total', 'Incidents correlated, by how they joined (new, merchant, place, district)', { how });
+    }
+    await this.incidents.link(tx, links);
+    await this.events.save(tx, states);
+    const now = Date.now();
+    if (now - this.prunedAt > PRUNE_EVERY_MS) {
+      this.prunedAt = now;
+      this.brain.people.prune(this.brain.newest);
+    }
+    return states;
+  }
+}
