@@ -300,9 +300,9 @@ describe('loadConfig', () => {
 
     it('checks gazetteer districts and duplicate rule ids', () => {
       edit('gazetteer.yaml', '{ name: 栈桥, district: 市南区 }', '{ name: 栈桥, district: 南区 }');
-      edit('rules.yaml', 'id: mass-casualty', 'id: police-mass-incident');
+      edit('rules.yaml', 'id: overdue-order', 'id: police-mass-incident');
       expect(load().problems).toEqual([
-        `${file('rules.yaml')}: rules[1].id: police-mass-incident appears twice`,
+        `${file('rules.yaml')}: rules[6].id: police-mass-incident appears twice`,
         expect.stringMatching(/gazetteer\.yaml: landmarks\[\d+\]\.district: 南区 is not a district of .*city\.yaml$/),
       ]);
     });

@@ -303,7 +303,7 @@ const ratio = z.number().min(0, 'must be 0..1').max(1, 'must be 0..1');
 
 export const eventsSchema = z.strictObject({
   windowHours: z.strictObject({ subject: hours, place: hours, text: hours }),
-  similarity: z.strictObject({ place: ratio, text: ratio }),
+  similarity: z.strictObject({ place: ratio, precisePlace: ratio, text: ratio }),
   praiseNegativityBelow: ratio,
   people: z.strictObject({
     windowDays: z.number().positive().max(365),
@@ -322,14 +322,18 @@ export const subjectLexiconSchema = z.strictObject({
       return false;
     }
   }, 'must be a valid regular expression'),
+  bareBranch: text,
   boundaries: words,
   generic: words,
+  estates: words,
+  notEstates: words,
   roads: words.min(1),
+  notRoadEndings: words,
   notRoads: words,
 });
 
 export const storyLexiconSchema = z.strictObject({
-  concepts: z.record(id, z.strictObject({ harm: z.boolean().default(false), words: words.min(1) })),
+  concepts: z.record(id, z.strictObject({ harm: z.boolean().default(false), acute: z.boolean().default(false), words: words.min(1) })),
   stopwords: words,
 });
 

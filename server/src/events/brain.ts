@@ -51,6 +51,7 @@ export class Brain {
     this.subjects = new SubjectExtractor(config.subjectLexicon, {
       city: config.city.name,
       districts: config.city.districts.map((d) => d.name),
+      districtAliases: config.city.districts.flatMap((d) => d.aliases),
       landmarks: config.gazetteer.filter((g) => g.kind === 'landmark'),
     });
     this.story = new StoryReader(config.storyLexicon);
@@ -89,7 +90,8 @@ export class Brain {
       facts.reach = Math.round(
         reachOf({ followers: facts.followers, verified: facts.verified, reposts: facts.reposts, comments: facts.comments, likes: facts.likes, views: facts.views }),
       );
-      praise = s.negativity < this.config.events.praiseNegativityBelow;
+      // a cheerful post about a fire is still about a fire: praise is a post that tells no problem
+      praise = s.negativity < this.config.events.praiseNegativityBelow && story.concepts.length === 0;
     }
     const topics = new Set<string>(this.sensitive.match(incident.content).map((m) => m.label));
     for (const w of this.sensitiveRuleWords) if (norm.includes(w)) topics.add(w);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '@jointduty/shared';
 import type { EventsFile } from '../config/config.schema';
-import { similarity, type StorySignature } from './story';
+import { shareAcute, similarity, wordSimilarity, type StorySignature } from './story';
 import type { Subjects } from './subjects';
 
 // Joins incidents into events across channels, in memory, with every candidate found through an
@@ -52,6 +52,10 @@ export interface EventState {
   complainants: Array<{ who: string; at: number }>;
   watchArea: string | null;
   reasons: string[];
+  /** praise: never joined */
+  standalone?: boolean;
+  /** the first house number seen on each road */
+  numbers?: Record<string, number>;
 }
 
 export interface Assignment {
@@ -70,6 +74,8 @@ const MAX_CANDIDATES = 48;
 const MAX_COMPLAINANTS = 200;
 const MAX_REASONS = 20;
 const HOUR = 3_600_000;
+// house numbers on one road this close are one spot (odd and even sides, a few doors apart)
+const NEAR_NUMBERS = 12;
 
 export class Correlator {
   private readonly events = new Map<string, EventState>();
@@ -104,7 +110,12 @@ export class Correlator {
   /** Finds the event an incident belongs to, or starts one, and takes the incident into it. */
   assign(o: Observation): Assignment {
     this.expire(o.at);
-    const found = o.praise ? null : this.bySubject(o) ?? this.byPlace(o) ?? this.byText(o);
+    if (o.praise) {
+      // praise stands alone: it joins nothing, and nothing joins it
+      const e = this.start(o, false);
+      return { eventId: e.id, isNew: true, reason: null, score: null };
+    }
+    const found = this.bySubject(o) ?? this.byPlace(o) ?? this.byText(o);
     if (found) {
       const e = this.events.get(found.eventId)!;
       this.absorb(e, o, found.reason);
@@ -117,7 +128,7 @@ export class Correlator {
   /** Puts a stored event back (warm-up after a start). */
   restore(e: EventState): void {
     this.events.set(e.id, e);
-    this.listAll(e, { tokens: e.sigs.flatMap((s) => s.tokens) });
+    if (!e.standalone) this.listAll(e, { tokens: e.sigs.flatMap((s) => s.tokens) });
     this.schedule(e);
     if (e.lastAt > this.newest) this.newest = e.lastAt;
   }
@@ -148,6 +159,29 @@ export class Correlator {
         return { eventId: e.id, reason: `same merchant ${label}`, score: 1 };
       }
     }
+    return this.byBrand(o);
+  }
+
+  // 银帆养生馆 named alone, with 深圳路 in the same text: the 银帆养生馆(深圳路店) event, when
+  // exactly one branch of the brand is recent and its branch name is in the text
+  private byBrand(o: Observation): { eventId: string; reason: string; score: number } | null {
+    for (const key of o.subjects.keys) {
+      if (!key.startsWith('name:') || key.includes('(')) continue;
+      const ids = this.index.get(`b|${key.slice(5)}`);
+      if (!ids) continue;
+      const found = new Map<string, EventState>();
+      for (const id of ids) {
+        const e = this.events.get(id);
+        if (!e || !this.within(e, o.at, this.subjectMs) || (o.district && e.district && o.district !== e.district)) continue;
+        const branchKey = e.keys.find((k) => k.startsWith(`${key}(`));
+        const branch = branchKey?.slice(key.length + 1, -1).replace(/(?:分店|门店|店|校区|馆)$/, '');
+        if (branch && branch.length >= 2 && o.subjects.text.includes(branch)) found.set(e.id, e);
+      }
+      if (found.size === 1) {
+        const e = [...found.values()][0]!;
+        return { eventId: e.id, reason: `same merchant ${e.keys.find((k) => k.startsWith(`${key}(`))!.slice(5)}`, score: 1 };
+      }
+    }
     return null;
   }
 
@@ -162,8 +196,27 @@ export class Correlator {
         if (o.district && e.district && o.district !== e.district) continue;
         // a merchant's event takes another incident at its place only by the merchant's name
         if (e.keys.length > 0 && o.subjects.keys.length > 0) continue;
-        const score = this.storyScore(e, o.story);
-        if (score >= this.cfg.similarity.place && (!best || score > best.score)) {
+        // one fire brings many reports from one road; one road brings many unrelated complaints
+        const acute = e.sigs.some((s) => shareAcute(s, o.story));
+        if (!acute && key.startsWith('road:')) continue;
+        if (key.startsWith('road:')) {
+          // two estates or landmarks on one road, or two house numbers far apart, are two places;
+          // a merchant's complaint is about the merchant, not about what happened on its road
+          if (conflict(e.places, o.subjects.places) || o.subjects.keys.length > 0) continue;
+          const road = key.slice(5);
+          const a = e.numbers?.[road];
+          const b = o.subjects.numbers[road];
+          if (a !== undefined && b !== undefined && Math.abs(a - b) > NEAR_NUMBERS) continue;
+        }
+        let score: number;
+        if (acute) score = this.storyScore(e, o.story);
+        else {
+          // a chronic complaint joins at a precise place only about the same thing, in like words
+          if (!e.sigs.some((s) => s.concepts.some((c) => o.story.concepts.includes(c)))) continue;
+          score = Math.max(...e.sigs.map((s) => wordSimilarity(s, o.story)));
+        }
+        const min = acute ? this.cfg.similarity.place : this.cfg.similarity.precisePlace;
+        if (score >= min && (!best || score > best.score)) {
           best = { eventId: e.id, reason: `same place ${key.slice(key.indexOf(':') + 1)} + text similarity ${score.toFixed(2)}`, score };
         }
       }
@@ -172,7 +225,8 @@ export class Correlator {
   }
 
   private byText(o: Observation): { eventId: string; reason: string; score: number } | null {
-    if (!o.district || o.subjects.keys.length > 0) return null;
+    // words alone join only reports of one acute happening where nobody named the place
+    if (!o.district || o.subjects.keys.length > 0 || o.subjects.places.length > 0 || !o.story.acute?.length) return null;
     const seen = new Set<string>();
     let best: { eventId: string; reason: string; score: number } | null = null;
     const hours = Math.ceil(this.textMs / HOUR);
@@ -186,7 +240,8 @@ export class Correlator {
           if (seen.has(id)) continue;
           seen.add(id);
           const e = this.events.get(id);
-          if (!e || !this.within(e, o.at, this.textMs) || e.keys.length > 0) continue;
+          if (!e || !this.within(e, o.at, this.textMs) || e.keys.length > 0 || e.places.length > 0) continue;
+          if (!e.sigs.some((s) => shareAcute(s, o.story))) continue;
           const score = this.storyScore(e, o.story);
           if (score >= this.cfg.similarity.text && (!best || score > best.score)) {
             best = { eventId: e.id, reason: `same district ${o.district} + text similarity ${score.toFixed(2)}`, score };
@@ -199,7 +254,7 @@ export class Correlator {
 
   // ---- event upkeep ---------------------------------------------------------------------------
 
-  private start(o: Observation): EventState {
+  private start(o: Observation, listed = true): EventState {
     const e: EventState = {
       id: randomUUID(),
       title: o.title.slice(0, 200),
@@ -222,12 +277,13 @@ export class Correlator {
       watchArea: o.watchArea,
       reasons: [],
     };
+    if (!listed) e.standalone = true;
     this.events.set(e.id, e);
-    this.absorb(e, o, null);
+    this.absorb(e, o, null, listed);
     return e;
   }
 
-  private absorb(e: EventState, o: Observation, reason: string | null): void {
+  private absorb(e: EventState, o: Observation, reason: string | null, listed = true): void {
     e.incidentCount++;
     if (!e.channels.includes(o.channel)) e.channels.push(o.channel);
     if (o.at < e.firstAt) e.firstAt = o.at;
@@ -238,8 +294,16 @@ export class Correlator {
     e.place ??= o.subjects.place;
     e.watchArea ??= o.watchArea;
     if (o.subjects.uscc && !e.usccs.includes(o.subjects.uscc)) e.usccs.push(o.subjects.uscc);
-    for (const k of o.subjects.keys) if (!e.keys.includes(k) && e.keys.length < 16) e.keys.push(k);
+    for (const k of o.subjects.keys) {
+      // a brand named alone does not stand for the branch it joined: the next mention may be another branch
+      if (e.keys.includes(k) || e.keys.length >= 16 || (!k.includes('(') && e.keys.some((x) => x.startsWith(`${k}(`)))) continue;
+      e.keys.push(k);
+    }
     for (const p of o.subjects.places) if (!e.places.includes(p) && e.places.length < 16) e.places.push(p);
+    for (const [road, no] of Object.entries(o.subjects.numbers ?? {})) {
+      e.numbers ??= {};
+      e.numbers[road] ??= no;
+    }
     // the first story and the two latest stand for the event
     if (e.sigs.length < 3) e.sigs.push(o.story);
     else e.sigs.splice(1, 2, e.sigs[2]!, o.story);
@@ -252,16 +316,21 @@ export class Correlator {
       if (e.complainants.length > MAX_COMPLAINANTS) e.complainants.shift();
     }
     if (reason && !e.reasons.includes(reason) && e.reasons.length < MAX_REASONS) e.reasons.push(reason);
-    this.listAll(e, o.story, o);
+    if (listed) this.listAll(e, o.story, o);
     this.schedule(e);
     if (o.at > this.newest) this.newest = o.at;
   }
 
   private listAll(e: EventState, story: { tokens: string[] }, o?: Observation): void {
-    for (const k of e.keys) this.list(e.id, `s|${k}`, SUBJECT_CAP);
+    for (const k of e.keys) {
+      this.list(e.id, `s|${k}`, SUBJECT_CAP);
+      // a branch is also listed under its brand, for texts that name the brand alone
+      const brand = /^name:(.+)\(.+\)$/.exec(k)?.[1];
+      if (brand) this.list(e.id, `b|${brand}`, SUBJECT_CAP);
+    }
     for (const p of e.places) this.list(e.id, `p|${p}`, PLACE_CAP);
     // a few stories are enough to find an event by its words; a big event is found by place
-    if (e.district && e.keys.length === 0 && e.incidentCount <= 5) {
+    if (e.district && e.keys.length === 0 && e.places.length === 0 && e.incidentCount <= 5 && story.tokens.length > 0) {
       const at = o?.at ?? e.lastAt;
       for (const w of this.wordsOf(story)) this.list(e.id, `w|${e.district}|${Math.floor(at / HOUR)}|${w}`, WORD_CAP);
     }
@@ -332,4 +401,12 @@ export class Correlator {
       .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
       .slice(0, WORDS_PER_INCIDENT);
   }
+}
+
+/** Both name precise places (landmarks, estates) and none of them is the same. */
+function conflict(a: string[], b: string[]): boolean {
+  const precise = (x: string[]) => x.filter((k) => !k.startsWith('road:'));
+  const pa = precise(a);
+  const pb = precise(b);
+  return pa.length > 0 && pb.length > 0 && !pa.some((k) => pb.includes(k));
 }

@@ -7,6 +7,13 @@ import { addWords, normalizeText, segment } from '../text/segmenter';
 export interface StorySignature {
   concepts: string[];
   tokens: string[];
+  /** the concepts that happen once at one moment and place (fire, fight …) */
+  acute?: string[];
+}
+
+/** Whether two stories share an acute concept: the same fire, not the same kind of complaint. */
+export function shareAcute(a: StorySignature, b: StorySignature): boolean {
+  return (a.acute ?? []).some((c) => (b.acute ?? []).includes(c));
 }
 
 const MAX_TOKENS = 40;
@@ -16,11 +23,14 @@ export class StoryReader {
   private readonly words: Array<{ word: string; concept: string }> = [];
   private readonly stop: Set<string>;
   readonly harmful: ReadonlySet<string>;
+  readonly acute: ReadonlySet<string>;
 
   constructor(lex: StoryLexiconFile) {
     const harmful = new Set<string>();
+    const acute = new Set<string>();
     for (const [concept, def] of Object.entries(lex.concepts)) {
       if (def.harm) harmful.add(concept);
+      if (def.acute) acute.add(concept);
       for (const w of def.words) {
         const word = normalizeText(w);
         this.conceptOf.set(word, concept);
@@ -29,6 +39,7 @@ export class StoryReader {
     }
     this.words.sort((a, b) => b.word.length - a.word.length);
     this.harmful = harmful;
+    this.acute = acute;
     this.stop = new Set(lex.stopwords.map(normalizeText));
     addWords(this.conceptOf.keys());
   }
@@ -44,7 +55,8 @@ export class StoryReader {
       if (t.length < 2 || this.stop.has(t) || /^\d+$/.test(t)) continue;
       tokens.add(this.conceptOf.get(t) ? `#${this.conceptOf.get(t)}` : t);
     }
-    return { concepts: [...concepts].sort(), tokens: [...tokens].sort() };
+    const sorted = [...concepts].sort();
+    return { concepts: sorted, tokens: [...tokens].sort(), acute: sorted.filter((c) => this.acute.has(c)) };
   }
 
   isHarm(sig: StorySignature): boolean {
@@ -61,6 +73,12 @@ function overlap(a: readonly string[], b: readonly string[]): number {
   return n;
 }
 
+/** The share of words two stories have in common (cosine of their word sets), 0..1. */
+export function wordSimilarity(a: StorySignature, b: StorySignature): number {
+  const shared = overlap(a.tokens, b.tokens);
+  return a.tokens.length && b.tokens.length ? round(shared / Math.sqrt(a.tokens.length * b.tokens.length)) : 0;
+}
+
 /**
  * How alike two stories are, 0..1. Concepts weigh half when both records have some; records whose
  * concepts are all different tell different stories (a fire and a price complaint at one place).
@@ -71,7 +89,7 @@ export function similarity(a: StorySignature, b: StorySignature): number {
   if (a.concepts.length === 0 || b.concepts.length === 0) return round(words);
   const common = overlap(a.concepts, b.concepts);
   if (common === 0) return round(words * 0.3);
-  const concepts = common / Math.min(a.concepts.length, b.concepts.length);
+  const concepts = common / (a.concepts.length + b.concepts.length - common);
   return round(0.5 * concepts + 0.5 * words);
 }
 

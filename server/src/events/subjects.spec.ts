@@ -46,3 +46,10 @@ describe('SubjectExtractor', () => {
     expect(x.normalizeName('青岛 饭店')).toBeNull();
   });
 });
+
+describe('house numbers', () => {
+  it('reads the number on each road named', () => {
+    const s = x.extract({ texts: ['青岛市即墨区蓝鳌路199号附近与轿车剐蹭'], district: null });
+    expect(s.numbers).toEqual({ 蓝鳌路: 199 });
+  });
+});

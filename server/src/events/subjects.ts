@@ -6,9 +6,13 @@ import { normalizeText } from '../text/segmenter';
 export interface SubjectLexicon {
   kinds: string[];
   branch: string;
+  bareBranch: string;
   boundaries: string[];
   generic: string[];
+  estates: string[];
+  notEstates: string[];
   roads: string[];
+  notRoadEndings: string[];
   notRoads: string[];
 }
 
@@ -23,10 +27,14 @@ export interface Subjects {
   /** the merchant name to show (the first one found) */
   merchant: string | null;
   uscc: string | null;
-  /** `place:…` (landmark) and `road:…` keys */
+  /** `place:…` (landmark), `estate:…` and `road:…` keys, precise first */
   places: string[];
+  /** house numbers on roads: 杭州路 → 270 (two numbers far apart on one road are two places) */
+  numbers: Record<string, number>;
   /** the place to show */
   place: string | null;
+  /** the record's texts, normalized and cut short: where a brand named alone finds its branch */
+  text: string;
 }
 
 const HAN_OR_WORD = /[\p{Script=Han}A-Za-z0-9·]/u;
@@ -46,6 +54,15 @@ export class SubjectExtractor {
   private readonly kinds: RegExp;
   private readonly kindAtStart: RegExp;
   private readonly branch: RegExp;
+  private readonly bareBranch: RegExp;
+  private readonly singleKinds: Set<string>;
+  private readonly kindWords: Set<string>;
+  private readonly estates: RegExp;
+  private readonly notEstates: Set<string>;
+  private readonly notRoadEndings: string[];
+  private readonly landmarkNames: Set<string>;
+  private readonly roadAfter: RegExp;
+  private readonly houseNumber: RegExp;
   private readonly boundaries: string[];
   private readonly generic: Set<string>;
   private readonly roads: RegExp;
@@ -55,22 +72,35 @@ export class SubjectExtractor {
   private readonly landmarks: Array<{ alias: string; name: string; district: string }>;
   private readonly cityPrefix: RegExp;
 
-  constructor(lex: SubjectLexicon, opts: { city: string; districts: string[]; landmarks: Array<{ name: string; district: string; aliases: string[] }> }) {
+  constructor(lex: SubjectLexicon, opts: { city: string; districts: string[]; districtAliases?: string[]; landmarks: Array<{ name: string; district: string; aliases: string[] }> }) {
     // 青岛市 and 青岛 (with or without its province) in front of a name are not part of it
     const short = opts.city.replace(/市$/, '');
     this.cityPrefix = new RegExp(`^(?:[\\p{Script=Han}]{2,3}省)?(?:${escape(opts.city)}|${escape(short)})`, 'u');
     this.kinds = alternation(lex.kinds);
     this.kindAtStart = new RegExp(`^(?:${alternation(lex.kinds).source})`, 'u');
     this.branch = new RegExp(`^${lex.branch}`, 'u');
-    this.districtNames = [...opts.districts].sort((a, b) => b.length - a.length);
+    this.bareBranch = new RegExp(`^${lex.bareBranch}`, 'u');
+    this.singleKinds = new Set(lex.kinds.map(normalizeText).filter((k) => k.length === 1));
+    this.kindWords = new Set(lex.kinds.map(normalizeText));
+    this.estates = alternation(lex.estates);
+    this.notEstates = new Set(lex.notEstates.map(normalizeText));
+    this.notRoadEndings = lex.notRoadEndings.map(normalizeText);
+    this.houseNumber = new RegExp(`([\\p{Script=Han}]{1,8}(?:${lex.roads.map(escape).join('|')}))(\\d{1,5})号`, 'gu');
+    this.roadAfter = new RegExp(`^(?:[一二三四五六七八九十东西南北中]?(?:${lex.roads.map(escape).join('|')}))`, 'u');
+    // 崂山 in 崂山金色聚福海鲜大酒楼 says where it is, not who it is
+    this.districtNames = [...opts.districts, ...(opts.districtAliases ?? [])].filter((d) => d.length >= 2).sort((a, b) => b.length - a.length);
     // district names end a name too: 市南区海韵渔家 → 海韵渔家
-    this.boundaries = [...new Set([...lex.boundaries, ...opts.districts].map(normalizeText))].sort((a, b) => b.length - a.length);
+    const districtWords = [...opts.districts, ...(opts.districtAliases ?? [])];
+    // district names end a name too (市南区海韵渔家 → 海韵渔家); the longest boundary wins, so 市北
+    // ends 市北阿杜欧雅便利店 before 市 does
+    this.boundaries = [...new Set([...lex.boundaries, ...districtWords].map(normalizeText))].sort((a, b) => b.length - a.length);
     this.generic = new Set(lex.generic.map(normalizeText));
     this.roads = alternation(lex.roads);
     this.notRoads = new Set(lex.notRoads.map(normalizeText));
-    this.roadBoundaries = [...new Set(['在', '到', '从', '于', '的', '了', '去', '往', '沿', '经', '至', '近', '靠', '位于', '市', '区', '县', '镇', '号', '和', '与', '及', ...lex.roads, ...opts.districts])].sort(
-      (a, b) => b.length - a.length,
-    );
+    // the words that end a name end a road's name too, and so do other roads and districts
+    this.roadBoundaries = [
+      ...new Set([...lex.boundaries, '沿', '经', '至', '近', '靠', '位于', '这条', '那条', '一条', '这段', '那段', '一段', '家住', '住在', ...lex.roads, ...districtWords].map(normalizeText)),
+    ].sort((a, b) => b.length - a.length);
     this.landmarks = [];
     for (const l of opts.landmarks) {
       for (const alias of new Set([l.name, ...l.aliases])) {
@@ -78,6 +108,7 @@ export class SubjectExtractor {
       }
     }
     this.landmarks.sort((a, b) => b.alias.length - a.alias.length);
+    this.landmarkNames = new Set(this.landmarks.map((l) => l.alias));
   }
 
   /** Every subject and place of one record. */
@@ -94,14 +125,16 @@ export class SubjectExtractor {
       }
     }
     const texts = [...input.texts, input.merchant?.address].filter((t): t is string => typeof t === 'string' && t.length > 0).map(normalizeText);
-    for (const text of texts) {
-      for (const found of this.names(text)) {
-        const key = `name:${found}`;
-        if (!keys.includes(key)) {
-          keys.push(key);
-          merchant ??= found;
-        }
-      }
+    const fieldName = keys.find((k) => k.startsWith('name:'))?.slice(5);
+    const found = new Set<string>();
+    for (const text of texts) for (const name of this.names(text)) found.add(name);
+    for (const name of found) {
+      // 家瑜伽馆 read from 智优鲜到家瑜伽馆: the tail of a longer name is not a name of its own
+      const tail = [...found, fieldName].some((other) => other && other !== name && other.length > name.length && other.replace(/\(.*\)$/, '').endsWith(name));
+      const key = `name:${name}`;
+      if (tail || keys.includes(key)) continue;
+      keys.push(key);
+      merchant ??= name;
     }
     const places: string[] = [];
     let place: string | null = null;
@@ -113,13 +146,27 @@ export class SubjectExtractor {
       }
     }
     for (const text of texts) {
+      for (const estate of this.estatesIn(text)) {
+        const key = `estate:${estate}`;
+        if (!places.includes(key)) places.push(key);
+        place ??= estate;
+      }
+    }
+    for (const text of texts) {
       for (const road of this.roadsIn(text)) {
         const key = `road:${road}`;
         if (!places.includes(key)) places.push(key);
         place ??= road;
       }
     }
-    return { keys: keys.slice(0, 8), merchant, uscc, places: places.slice(0, 8), place };
+    const numbers: Record<string, number> = {};
+    for (const text of texts) {
+      for (const m of text.matchAll(this.houseNumber)) {
+        const road = places.find((p) => p.startsWith('road:') && m[1]!.endsWith(p.slice(5)))?.slice(5);
+        if (road && numbers[road] === undefined) numbers[road] = Number(m[2]);
+      }
+    }
+    return { keys: keys.slice(0, 8), merchant, uscc, places: places.slice(0, 8), place, numbers, text: texts.join(' ').slice(0, 400) };
   }
 
   /** A merchant name as a key: no city prefix, no company suffix, one kind of bracket. */
@@ -129,7 +176,9 @@ export class SubjectExtractor {
     for (const d of this.districtNames) if (n.startsWith(d)) n = n.slice(d.length);
     n = n.replace(COMPANY_SUFFIX, '');
     const base = n.replace(/\(.*\)$/, '');
-    if (base.length < 2 || this.generic.has(base)) return null;
+    if (base.length < 2 || this.generic.has(base) || this.landmarkNames.has(base) || this.kindWords.has(base)) return null;
+    // 面包店, 水果店: two characters and a one-character kind say what is sold, not who sells it
+    if (base.length <= 3 && this.singleKinds.has(base.slice(-1))) return null;
     return n.slice(0, 60);
   }
 
@@ -147,9 +196,14 @@ export class SubjectExtractor {
         end += more[0].length;
       }
       const prefix = this.prefixBefore(text, m.index, this.boundaries);
-      const branch = this.branch.exec(text.slice(end));
+      const rest = text.slice(end);
       const kind = text.slice(m.index, end);
+      // a branch in brackets, or written straight after a name that is not itself a 店
+      const branch = this.branch.exec(rest) ?? this.bareBranch.exec(rest);
       this.kinds.lastIndex = end + (branch ? branch[0].length : 0);
+      // the branch in 稻香舞蹈工作室(三里河店) is not a merchant of its own
+      const before = text[m.index - prefix.length - 1];
+      if (before === '(' || before === '（') continue;
       if (prefix.length < 2 && [...kind].length < 3) continue;
       if (prefix.length === 0) continue;
       const name = this.normalizeName(prefix + kind + (branch ? `(${branch[1]})` : ''));
@@ -161,8 +215,32 @@ export class SubjectExtractor {
   private landmarksIn(text: string): Array<{ name: string; district: string }> {
     const out: Array<{ name: string; district: string }> = [];
     for (const l of this.landmarks) {
-      if (text.includes(l.alias) && !out.some((o) => o.name === l.name)) out.push(l);
       if (out.length >= 4) break;
+      if (out.some((o) => o.name === l.name)) continue;
+      // 灵山湾 in 灵山湾路 names a road, not the bay
+      for (let at = text.indexOf(l.alias); at >= 0; at = text.indexOf(l.alias, at + 1)) {
+        if (!this.roadAfter.test(text.slice(at + l.alias.length, at + l.alias.length + 2))) {
+          out.push(l);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Estates and buildings: 海尔里小区 → 海尔里, 融创雅居, 万达广场. */
+  estatesIn(text: string): string[] {
+    const out: string[] = [];
+    this.estates.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = this.estates.exec(text)) !== null) {
+      const prefix = this.prefixBefore(text, m.index, this.roadBoundaries, 8);
+      if (prefix.length < 2) continue;
+      const whole = (prefix + m[0]).replace(this.cityPrefix, '');
+      if (this.notEstates.has(whole) || this.notEstates.has(m[0] === '小区' ? whole : '') || whole.length < 3) continue;
+      // 海尔里小区 and 海尔里 are one estate
+      const name = m[0] === '小区' || m[0] === '社区' ? whole.slice(0, -2) : whole;
+      if (name.length >= 2 && !out.includes(name)) out.push(name);
     }
     return out;
   }
@@ -176,7 +254,7 @@ export class SubjectExtractor {
       const prefix = this.prefixBefore(text, m.index, this.roadBoundaries, 6);
       if (prefix.length < 2) continue;
       const road = (prefix + m[0]).replace(this.cityPrefix, '');
-      if (road.length < 3 || this.notRoads.has(road) || /^\d+$/.test(prefix)) continue;
+      if (road.length < 3 || this.notRoads.has(road) || /^\d+$/.test(prefix) || this.notRoadEndings.some((e) => road.endsWith(e))) continue;
       if (!out.includes(road)) out.push(road);
     }
     return out;
