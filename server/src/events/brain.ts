@@ -4,7 +4,7 @@ import type { EventLink, NewIncident } from '../incidents/incidents.repository';
 import { reachOf } from '../signals/reach';
 import { SensitiveTopics } from '../signals/sensitive';
 import { SentimentScorer } from '../signals/sentiment';
-import { normalizeText } from '../text/segmenter';
+import { addWords, normalizeText, segment } from '../text/segmenter';
 import { Correlator, type Assignment, type EventState, type Observation } from './correlator';
 import { PeopleIndex, personKey } from './people';
 import { StoryReader } from './story';
@@ -32,6 +32,7 @@ export interface BrainOptions {
 }
 
 const COMPLAINT_KINDS = new Set(['投诉', '举报']);
+const MAX_KNOWN_NAMES = 200_000;
 
 export class Brain {
   readonly subjects: SubjectExtractor;
@@ -43,6 +44,8 @@ export class Brain {
   private readonly harmWords: string[];
   private readonly sensitiveRuleWords: string[];
   private newestAt = 0;
+  /** merchant names seen lately (normalized, brand without branch) → their key; found again as words in free text */
+  private readonly knownNames = new Map<string, string>();
 
   constructor(
     private readonly config: AppConfig,
@@ -77,7 +80,16 @@ export class Brain {
     const texts = [incident.title, incident.content, incident.address];
     const subjects = this.subjects.extract({ merchant: incident.merchant, texts, district: incident.district });
     const text = `${incident.title} ${incident.content}`;
-    const story = this.story.read(text);
+    const words = segment(normalizeText(`${text} ${incident.address ?? ''}`));
+    // a merchant seen before is found by its name whatever its kind of business (婚纱摄影, 洗车 …)
+    for (const w of words) {
+      const key = this.knownNames.get(w);
+      if (key && !subjects.keys.includes(key) && subjects.keys.length < 8) {
+        subjects.keys.push(key);
+        subjects.merchant ??= key.slice(5);
+      }
+    }
+    const story = this.story.read(text, words);
     const norm = normalizeText(text);
     const facts = incident.facts;
     if (subjects.merchant) facts.subject = subjects.merchant;
@@ -160,12 +172,30 @@ export class Brain {
       }
       const a = this.correlator.assign(o);
       assignments.push(a);
+      // only names a feed gave in its merchant field are learnt: names read from free text are guesses
+      if (!o.praise && o.subjects.fieldKey) this.learnNames([o.subjects.fieldKey]);
       incident.eventId = a.eventId;
       incident.joinReason = a.reason;
       links.push({ id: incident.id, eventId: a.eventId, joinReason: a.reason, flags: incident.flags });
       touched.set(a.eventId, this.correlator.get(a.eventId)!);
     }
     return { links, states: [...touched.values()], assignments };
+  }
+
+  /** Remembers merchant names so later texts find them as words (restored events call this too). */
+  learnNames(keys: string[]): void {
+    const fresh: string[] = [];
+    for (const key of keys) {
+      if (!key.startsWith('name:')) continue;
+      // a branch is remembered by its brand: the text names the branch some other way, or not at all
+      const name = key.slice(5).replace(/\(.*\)$/, '');
+      if (name.length < 3 || this.knownNames.has(name)) continue;
+      this.knownNames.set(name, `name:${name}`);
+      fresh.push(name);
+    }
+    if (fresh.length > 0) addWords(fresh);
+    // oldest first out: the map keeps insertion order
+    while (this.knownNames.size > MAX_KNOWN_NAMES) this.knownNames.delete(this.knownNames.keys().next().value!);
   }
 
   clear(): void {

@@ -14,7 +14,7 @@ function obs(over: Partial<Observation> & { keys?: string[]; places?: string[]; 
     district: '市南区',
     category: null,
     title: 't',
-    subjects: { keys, merchant: keys[0]?.slice(5) ?? null, uscc, places, place: places[0]?.split(':')[1] ?? null, numbers: {}, text: '' },
+    subjects: { keys, merchant: keys[0]?.slice(5) ?? null, fieldKey: null, uscc, places, place: places[0]?.split(':')[1] ?? null, numbers: {}, text: '' },
     story: { concepts: [], tokens: ['噪音', '酒吧', '凌晨'] },
     praise: false,
     complaint: true,

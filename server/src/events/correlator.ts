@@ -56,6 +56,8 @@ export interface EventState {
   standalone?: boolean;
   /** the first house number seen on each road */
   numbers?: Record<string, number>;
+  /** names feeds gave in their merchant field (learnt again after a restart) */
+  fieldKeys?: string[];
 }
 
 export interface Assignment {
@@ -167,6 +169,8 @@ export class Correlator {
   private byBrand(o: Observation): { eventId: string; reason: string; score: number } | null {
     for (const key of o.subjects.keys) {
       if (!key.startsWith('name:') || key.includes('(')) continue;
+      // the record names its own branch of this brand: that branch or nothing
+      if (o.subjects.keys.some((k) => k.startsWith(`${key}(`))) continue;
       const ids = this.index.get(`b|${key.slice(5)}`);
       if (!ids) continue;
       const found = new Map<string, EventState>();
@@ -294,6 +298,7 @@ export class Correlator {
     e.place ??= o.subjects.place;
     e.watchArea ??= o.watchArea;
     if (o.subjects.uscc && !e.usccs.includes(o.subjects.uscc)) e.usccs.push(o.subjects.uscc);
+    if (o.subjects.fieldKey && !(e.fieldKeys ??= []).includes(o.subjects.fieldKey) && e.fieldKeys.length < 4) e.fieldKeys.push(o.subjects.fieldKey);
     for (const k of o.subjects.keys) {
       // a brand named alone does not stand for the branch it joined: the next mention may be another branch
       if (e.keys.includes(k) || e.keys.length >= 16 || (!k.includes('(') && e.keys.some((x) => x.startsWith(`${k}(`)))) continue;

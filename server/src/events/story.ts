@@ -44,13 +44,13 @@ export class StoryReader {
     addWords(this.conceptOf.keys());
   }
 
-  read(text: string): StorySignature {
+  read(text: string, words?: string[]): StorySignature {
     const norm = normalizeText(text);
     const concepts = new Set<string>();
     // concept words are matched in the text itself too: 上吐下泻 may be cut differently
     for (const { word, concept } of this.words) if (!concepts.has(concept) && norm.includes(word)) concepts.add(concept);
     const tokens = new Set<string>();
-    for (const t of segment(norm)) {
+    for (const t of words ?? segment(norm)) {
       if (tokens.size >= MAX_TOKENS) break;
       if (t.length < 2 || this.stop.has(t) || /^\d+$/.test(t)) continue;
       tokens.add(this.conceptOf.get(t) ? `#${this.conceptOf.get(t)}` : t);

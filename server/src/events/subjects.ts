@@ -26,6 +26,8 @@ export interface Subjects {
   keys: string[];
   /** the merchant name to show (the first one found) */
   merchant: string | null;
+  /** the key of the name the feed gave in its merchant field (12315): reliable enough to learn */
+  fieldKey: string | null;
   uscc: string | null;
   /** `place:…` (landmark), `estate:…` and `road:…` keys, precise first */
   places: string[];
@@ -97,9 +99,9 @@ export class SubjectExtractor {
     this.generic = new Set(lex.generic.map(normalizeText));
     this.roads = alternation(lex.roads);
     this.notRoads = new Set(lex.notRoads.map(normalizeText));
-    // the words that end a name end a road's name too, and so do other roads and districts
+    // the words that end a name end a road's name too, and so do other roads and districts (full names: 即墨 in 即墨路 is the road's)
     this.roadBoundaries = [
-      ...new Set([...lex.boundaries, '沿', '经', '至', '近', '靠', '位于', '这条', '那条', '一条', '这段', '那段', '一段', '家住', '住在', ...lex.roads, ...districtWords].map(normalizeText)),
+      ...new Set([...lex.boundaries, '沿', '经', '至', '近', '靠', '位于', '这条', '那条', '一条', '这段', '那段', '一段', '家住', '住在', ...lex.roads, ...opts.districts].map(normalizeText)),
     ].sort((a, b) => b.length - a.length);
     this.landmarks = [];
     for (const l of opts.landmarks) {
@@ -166,7 +168,8 @@ export class SubjectExtractor {
         if (road && numbers[road] === undefined) numbers[road] = Number(m[2]);
       }
     }
-    return { keys: keys.slice(0, 8), merchant, uscc, places: places.slice(0, 8), place, numbers, text: texts.join(' ').slice(0, 400) };
+    const fieldKey = fieldName ? `name:${fieldName}` : null;
+    return { keys: keys.slice(0, 8), merchant, fieldKey, uscc, places: places.slice(0, 8), place, numbers, text: texts.join(' ').slice(0, 400) };
   }
 
   /** A merchant name as a key: no city prefix, no company suffix, one kind of bracket. */

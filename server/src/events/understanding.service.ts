@@ -46,7 +46,10 @@ export class UnderstandingService implements OnModuleInit {
     const started = Date.now();
     this.brain.clear();
     const keepHours = Math.max(...Object.values(this.config.events.windowHours));
-    for (const e of await this.events.recent(now - keepHours * HOUR)) this.brain.correlator.restore(e);
+    for (const e of await this.events.recent(now - keepHours * HOUR)) {
+      this.brain.correlator.restore(e);
+      if (!e.standalone && e.fieldKeys) this.brain.learnNames(e.fieldKeys);
+    }
     for (const f of await this.incidents.filingsSince(now - this.config.events.people.windowDays * 86_400_000)) {
       const merchant = f.subjectKey && (f.subjectKey.startsWith('uscc:') || f.subjectKey.startsWith('name:')) ? f.subjectKey : null;
       this.brain.people.add(f.personKey, { at: f.at, subject: f.subjectKey, merchant, complaint: f.complaint });
