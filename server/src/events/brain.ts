@@ -78,7 +78,9 @@ export class Brain {
   /** Stateless understanding of one normalized incident: subject, place, signals, sensitive flag. */
   enrich(incident: Incident): Analysis {
     const texts = [incident.title, incident.content, incident.address];
-    const subjects = this.subjects.extract({ merchant: incident.merchant, texts, district: incident.district });
+    // 12315 keeps its address in the merchant; a post's `location` is free text, not an address
+    const address = incident.channel === 'sentiment' || incident.channel === '12315' ? null : incident.address;
+    const subjects = this.subjects.extract({ merchant: incident.merchant, texts: [incident.title, incident.content], address, district: incident.district });
     const text = `${incident.title} ${incident.content}`;
     const words = segment(normalizeText(`${text} ${incident.address ?? ''}`));
     // a merchant seen before is found by its name whatever its kind of business (婚纱摄影, 洗车 …)

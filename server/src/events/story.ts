@@ -89,7 +89,8 @@ export function similarity(a: StorySignature, b: StorySignature): number {
   if (a.concepts.length === 0 || b.concepts.length === 0) return round(words);
   const common = overlap(a.concepts, b.concepts);
   if (common === 0) return round(words * 0.3);
-  const concepts = common / (a.concepts.length + b.concepts.length - common);
+  // the same acute happening (a fire, a crush) counts most, whatever else either report mentions
+  const concepts = Math.max(common / (a.concepts.length + b.concepts.length - common), shareAcute(a, b) ? 0.75 : 0);
   return round(0.5 * concepts + 0.5 * words);
 }
 

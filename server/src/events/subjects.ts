@@ -41,6 +41,7 @@ export interface Subjects {
 
 const HAN_OR_WORD = /[\p{Script=Han}A-Za-z0-9·]/u;
 const MAX_PREFIX = 10;
+const MAX_KNOWN_ROADS = 100_000;
 const COMPANY_SUFFIX = /(?:股份有限公司|有限责任公司|有限公司|分公司|个体工商户)$/;
 
 function escape(s: string): string {
@@ -73,6 +74,8 @@ export class SubjectExtractor {
   private readonly districtNames: string[];
   private readonly landmarks: Array<{ alias: string; name: string; district: string }>;
   private readonly cityPrefix: RegExp;
+  /** roads read from address fields: in free text a road found with a longer prefix is cut to one of these */
+  private readonly knownRoads = new Set<string>();
 
   constructor(lex: SubjectLexicon, opts: { city: string; districts: string[]; districtAliases?: string[]; landmarks: Array<{ name: string; district: string; aliases: string[] }> }) {
     // 青岛市 and 青岛 (with or without its province) in front of a name are not part of it
@@ -114,7 +117,13 @@ export class SubjectExtractor {
   }
 
   /** Every subject and place of one record. */
-  extract(input: { merchant?: { name: string; uscc: string | null; address: string | null } | null; texts: Array<string | null | undefined>; district: string | null }): Subjects {
+  extract(input: {
+    merchant?: { name: string; uscc: string | null; address: string | null } | null;
+    texts: Array<string | null | undefined>;
+    /** the record's address field, if any (read as free text too, and trusted for road names) */
+    address?: string | null;
+    district: string | null;
+  }): Subjects {
     const keys: string[] = [];
     let merchant: string | null = null;
     const uscc = input.merchant?.uscc ? input.merchant.uscc.toUpperCase() : null;
@@ -126,7 +135,10 @@ export class SubjectExtractor {
         merchant = input.merchant.name.trim();
       }
     }
-    const texts = [...input.texts, input.merchant?.address].filter((t): t is string => typeof t === 'string' && t.length > 0).map(normalizeText);
+    const free = input.texts.filter((t): t is string => typeof t === 'string' && t.length > 0);
+    const addresses = [input.address, input.merchant?.address].filter((t): t is string => typeof t === 'string' && t.length > 0);
+    const addressCount = addresses.length;
+    const texts = [...free, ...addresses].map(normalizeText);
     const fieldName = keys.find((k) => k.startsWith('name:'))?.slice(5);
     const found = new Set<string>();
     for (const text of texts) for (const name of this.names(text)) found.add(name);
@@ -154,8 +166,12 @@ export class SubjectExtractor {
         place ??= estate;
       }
     }
-    for (const text of texts) {
-      for (const road of this.roadsIn(text)) {
+    for (const [i, text] of texts.entries()) {
+      // an address field names its road cleanly: remember it, to cut free text's reading to it
+      const isAddress = i >= texts.length - addressCount;
+      for (const found of this.roadsIn(text)) {
+        const road = isAddress ? found : this.knownRoadIn(found);
+        if (isAddress) this.learnRoad(road);
         const key = `road:${road}`;
         if (!places.includes(key)) places.push(key);
         place ??= road;
@@ -246,6 +262,20 @@ export class SubjectExtractor {
       if (name.length >= 2 && !out.includes(name)) out.push(name);
     }
     return out;
+  }
+
+  private learnRoad(road: string): void {
+    if (this.knownRoads.size >= MAX_KNOWN_ROADS) return;
+    this.knownRoads.add(road);
+  }
+
+  // 次下雨香港中路 (read from 每次下雨香港中路) is 香港中路 when that road is known from an address
+  private knownRoadIn(road: string): string {
+    for (let start = 1; start <= road.length - 3; start++) {
+      const tail = road.slice(start);
+      if (this.knownRoads.has(tail)) return tail;
+    }
+    return road;
   }
 
   /** Road names: 云霄路, 台东三路, 香港中路. */
