@@ -43,6 +43,12 @@ describe('authorization and dispatch', () => {
     { method: 'GET', path: () => '/api/teams', allowed: ['admin', 'duty', 'leader', 'field'] },
     { method: 'GET', path: () => '/api/dispatches', allowed: ['admin', 'duty', 'leader', 'field'] },
     { method: 'GET', path: () => '/api/audit', allowed: ['admin'] },
+    { method: 'GET', path: () => '/api/silences', allowed: staff },
+    // an empty silence is refused as a bad request, after the role check
+    { method: 'POST', path: () => '/api/silences', allowed: ['admin', 'duty'], body: {} },
+    { method: 'DELETE', path: () => '/api/silences/00000000-0000-0000-0000-000000000000', allowed: ['admin', 'duty'] },
+    { method: 'GET', path: () => '/api/profiles', allowed: staff },
+    { method: 'PUT', path: () => '/api/profiles/active', allowed: ['admin', 'duty'], body: { id: 'no-such-profile' } },
     { method: 'POST', path: () => '/api/dispatches/00000000-0000-0000-0000-000000000000/ack', allowed: ['field'] },
     // a dispatch to no team and a resolve without a note are refused as bad requests, after the role check
     { method: 'POST', path: () => `/api/alerts/${alert.id}/dispatch`, allowed: staff, body: { teamIds: [] } },

@@ -127,14 +127,20 @@ describe('live path', () => {
   it('replays missed alert changes in order on resume', async () => {
     const s1 = await live(duty);
     const seen = collect<Alert>(s1, 'alert:new');
-    await postFeed(server, '110', police({ alarmType: '群体性事件' }));
-    await waitFor(() => seen.length === 1, 3000, 'first alert');
+    // three unrelated gatherings (texts with no sensitive words, so each raises exactly one alert) in three districts: three events, three alerts
+    const gathering = (summary: string, address: string) => police({ alarmType: '群体性事件', summary, address });
+    const first = await postFeed(server, '110', gathering('约三十名游客因船票售罄在码头滞留，情绪激动', '李沧区书院路码头'));
+    expect(first.status).toBe(202);
+    expect(first.body.accepted).toBe(1);
+    await waitFor(() => seen.length === 1, 3000, `first alert (got ${JSON.stringify(seen.map((a) => [a.rule, a.title]))})`);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen.map((a) => a.rule)).toEqual(['police-mass-incident']);
     const lastSeq = seen[0]!.seq;
     s1.close();
 
     // while nobody listens: two new alerts and an acknowledgement
-    await postFeed(server, '110', police({ alarmType: '群体性事件' }));
-    await postFeed(server, '110', police({ alarmType: '群体性事件' }));
+    await postFeed(server, '110', gathering('两支球迷队伍在体育场外对峙，人数较多', '城阳区春阳路体育场'));
+    await postFeed(server, '110', gathering('数十名村民因宅基地划界在村委会门前争执', '黄岛区长江中路村委会'));
     await server.settled();
     const ack = await request<Alert>(server, 'POST', `/api/alerts/${seen[0]!.id}/ack`, { token: duty });
     expect(ack.status).toBe(200);

@@ -333,7 +333,10 @@ export class Correlator {
       const brand = /^name:(.+)\(.+\)$/.exec(k)?.[1];
       if (brand) this.list(e.id, `b|${brand}`, SUBJECT_CAP);
     }
-    for (const p of e.places) this.list(e.id, `p|${p}`, PLACE_CAP);
+    // roads join acute stories only, so only those are listed under a road: a busy road's list
+    // is not filled up with complaints that could never join
+    const acute = e.sigs.some((sig) => (sig.acute?.length ?? 0) > 0);
+    for (const p of e.places) if (acute || !p.startsWith('road:')) this.list(e.id, `p|${p}`, PLACE_CAP);
     // a few stories are enough to find an event by its words; a big event is found by place
     if (e.district && e.keys.length === 0 && e.places.length === 0 && e.incidentCount <= 5 && story.tokens.length > 0) {
       const at = o?.at ?? e.lastAt;

@@ -104,7 +104,7 @@ export class SubjectExtractor {
     this.notRoads = new Set(lex.notRoads.map(normalizeText));
     // the words that end a name end a road's name too, and so do other roads and districts (full names: 即墨 in 即墨路 is the road's)
     this.roadBoundaries = [
-      ...new Set([...lex.boundaries, '沿', '经', '至', '近', '靠', '位于', '这条', '那条', '一条', '这段', '那段', '一段', '家住', '住在', ...lex.roads, ...opts.districts].map(normalizeText)),
+      ...new Set([...lex.boundaries, '沿', '经', '至', '近', '靠', '位于', '这条', '那条', '一条', '整条', '这段', '那段', '一段', '家住', '住在', ...lex.roads, ...opts.districts].map(normalizeText)),
     ].sort((a, b) => b.length - a.length);
     this.landmarks = [];
     for (const l of opts.landmarks) {
