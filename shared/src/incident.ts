@@ -79,7 +79,19 @@ export interface IncidentFacts {
 /** What lists and the live stream show of an incident (CONTRACT §4); the reporter is masked. */
 export type IncidentSummary = Pick<
   Incident,
-  'id' | 'channel' | 'externalId' | 'occurredAt' | 'receivedAt' | 'kind' | 'title' | 'district' | 'category' | 'department' | 'eventId' | 'flags' | 'reporter'
+  | 'id'
+  | 'channel'
+  | 'externalId'
+  | 'occurredAt'
+  | 'receivedAt'
+  | 'kind'
+  | 'title'
+  | 'district'
+  | 'category'
+  | 'department'
+  | 'eventId'
+  | 'flags'
+  | 'reporter'
 >;
 
 export function toIncidentSummary(i: Incident): IncidentSummary {

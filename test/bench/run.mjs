@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { CHANNEL_CYCLE, createGenerator } from './records.mjs';
+import { benchUnderstanding } from './understanding.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -614,6 +615,13 @@ async function main() {
 
   buildServerIfStale();
 
+  // the brain's own cost first, on a quiet machine (issue 3: ≤ 1 ms per record, flat in the window size)
+  let understanding = null;
+  if (process.env.BENCH_SKIP_UNDERSTANDING !== '1') {
+    log('understanding: enrichment + correlation + rules with 10k … 1M incidents in the window …');
+    understanding = await benchUnderstanding(log);
+  }
+
   const ctx = { product: {}, skipped: {}, rawErrors: {}, fastify: null, rawSqlite: null, rawPgTemp: null, rawPgLogged: null };
 
   if (DBS.includes('sqlite')) {
@@ -683,6 +691,16 @@ async function main() {
     '',
     table,
     '',
+    ...(understanding
+      ? [
+          '## Understanding: enrichment + correlation + rules per record',
+          '',
+          'One core, no I/O: validate, normalize, classify, enrich (subjects, places, story, sentiment), correlate and run the rules, with the correlation window already holding N incidents.',
+          '',
+          understanding.table,
+          '',
+        ]
+      : []),
     ...(notes.length ? ['Notes:', '', ...notes.map((n) => `- ${n}`), ''] : []),
   ].join('\n');
   fs.writeFileSync(path.join(ARTIFACTS, 'bench.md'), md);

@@ -43,7 +43,7 @@ export async function benchUnderstanding(log = (...a) => console.log('[bench]', 
   const measured = Array.from({ length: MEASURED }, (_, i) => {
     const channel = channels[i % channels.length];
     const at = end - HOUR + Math.floor((i / MEASURED) * HOUR);
-    return { channel, record: gen.record(channel, at, "M", i) };
+    return { channel, record: gen.record(channel, at, 'M', i) };
   });
 
   const rows = [];
@@ -53,7 +53,7 @@ export async function benchUnderstanding(log = (...a) => console.log('[bench]', 
     // across the last 72 h and many distinct merchants and places, so the index really holds them
     const pool = Array.from({ length: 2000 }, (_, i) => {
       const channel = channels[i % channels.length];
-      const v = validateFeedRecord(channel, gen.record(channel, end, "P", i));
+      const v = validateFeedRecord(channel, gen.record(channel, end, 'P', i));
       const incident = normalize(channel, v.record, { receivedAt: new Date(end), simulated: false, resolver, classifier });
       return { incident, analysis: brain.enrich(incident) };
     });
@@ -69,7 +69,11 @@ export async function benchUnderstanding(log = (...a) => console.log('[bench]', 
         ...o,
         id: randomUUID(),
         at,
-        subjects: { ...o.subjects, keys: o.subjects.keys.length ? [`name:商户${k}`] : [], places: o.subjects.places.length ? [`road:测试${k % 5000}路`] : [] },
+        subjects: {
+          ...o.subjects,
+          keys: o.subjects.keys.length ? [`name:商户${k}`] : [],
+          places: o.subjects.places.length ? [`road:测试${k % 5000}路`] : [],
+        },
       };
       const incident = { ...p.incident, id: observation.id, flags: [], facts: { ...p.incident.facts } };
       brain.take([{ incident, raw: '', analysis: { ...p.analysis, observation, personKey: p.analysis.personKey ? `p${k}` : null } }]);
@@ -102,8 +106,19 @@ export async function benchUnderstanding(log = (...a) => console.log('[bench]', 
     times.sort((x, y) => x - y);
     const n = times.length;
     const mean = times.reduce((x, y) => x + y, 0) / n;
-    rows.push({ size, events: brain.correlator.size, mean, p50: percentile(times, 50), p99: percentile(times, 99), parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v / n])), fillMs, heapMb });
-    log(`window ${size.toLocaleString('en-US')}: ${mean.toFixed(3)} ms/record mean, p99 ${percentile(times, 99).toFixed(3)} ms (${brain.correlator.size.toLocaleString('en-US')} events held, +${heapMb.toFixed(0)} MB heap)`);
+    rows.push({
+      size,
+      events: brain.correlator.size,
+      mean,
+      p50: percentile(times, 50),
+      p99: percentile(times, 99),
+      parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v / n])),
+      fillMs,
+      heapMb,
+    });
+    log(
+      `window ${size.toLocaleString('en-US')}: ${mean.toFixed(3)} ms/record mean, p99 ${percentile(times, 99).toFixed(3)} ms (${brain.correlator.size.toLocaleString('en-US')} events held, +${heapMb.toFixed(0)} MB heap)`,
+    );
   }
 
   const table = [

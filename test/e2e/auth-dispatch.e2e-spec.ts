@@ -87,7 +87,10 @@ describe('authorization and dispatch', () => {
     const huangdaoGot = collect<DispatchNotice>(huangdao, 'dispatch:new');
     const updates = collect<Alert>(duty, 'alert:update');
 
-    const sent = await request(server, 'POST', `/api/alerts/${alert.id}/dispatch`, { token: tokens.duty, body: { teamIds: ['shinan-1'], note: '请立即到场' } });
+    const sent = await request(server, 'POST', `/api/alerts/${alert.id}/dispatch`, {
+      token: tokens.duty,
+      body: { teamIds: ['shinan-1'], note: '请立即到场' },
+    });
     expect(sent.status).toBe(200);
     expect(sent.body.alert.status).toBe('dispatched');
     await waitFor(() => shinanGot.length === 1, 3000, 'dispatch:new');
@@ -95,7 +98,10 @@ describe('authorization and dispatch', () => {
     const dispatchId = shinanGot[0]!.dispatchId;
 
     // unknown teams are refused by name
-    const bad = await request(server, 'POST', `/api/alerts/${alert.id}/dispatch`, { token: tokens.duty, body: { teamIds: ['atlantis-9'] } });
+    const bad = await request(server, 'POST', `/api/alerts/${alert.id}/dispatch`, {
+      token: tokens.duty,
+      body: { teamIds: ['atlantis-9'] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/teamIds: unknown team atlantis-9/);
 
@@ -109,7 +115,10 @@ describe('authorization and dispatch', () => {
     expect(mine.body[0]!.alert?.id).toBe(alert.id);
 
     for (const step of ['ack', 'contacted', 'onsite', 'resolve']) {
-      const r = await request<Dispatch>(server, 'POST', `/api/dispatches/${dispatchId}/${step}`, { token: shinanToken, body: step === 'resolve' ? { note: '已退款，现场秩序恢复' } : {} });
+      const r = await request<Dispatch>(server, 'POST', `/api/dispatches/${dispatchId}/${step}`, {
+        token: shinanToken,
+        body: step === 'resolve' ? { note: '已退款，现场秩序恢复' } : {},
+      });
       expect(r.status).toBe(200);
     }
     const done = (await request<Dispatch[]>(server, 'GET', '/api/dispatches', { token: shinanToken })).body[0]!;
@@ -119,7 +128,11 @@ describe('authorization and dispatch', () => {
     // no going back
     expect((await request(server, 'POST', `/api/dispatches/${dispatchId}/ack`, { token: shinanToken, body: {} })).status).toBe(409);
 
-    await waitFor(() => updates.filter((u) => u.id === alert.id && u.dispatches?.[0]?.status === 'resolved').length > 0, 3000, 'alert:update with progress');
+    await waitFor(
+      () => updates.filter((u) => u.id === alert.id && u.dispatches?.[0]?.status === 'resolved').length > 0,
+      3000,
+      'alert:update with progress',
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect(huangdaoGot).toHaveLength(0);
   });

@@ -101,11 +101,22 @@ describe('live path', () => {
     const leaderAlerts = collect<Alert>(leaderSocket, 'alert:new');
     const fieldAlerts = collect<Alert>(fieldSocket, 'alert:new');
 
-    const rec = police({ alarmType: '群体性事件', summary: '数十名消费者聚集在健身房门前讨要预付卡退款，情绪激动。', address: '市北区台东三路88号' });
+    const rec = police({
+      alarmType: '群体性事件',
+      summary: '数十名消费者聚集在健身房门前讨要预付卡退款，情绪激动。',
+      address: '市北区台东三路88号',
+    });
     expect((await postFeed(server, '110', rec)).status).toBe(202);
     await waitFor(() => dutyAlerts.length > 0 && leaderAlerts.length > 0, 3000, 'alert:new');
     const alert = dutyAlerts[0]!;
-    expect(alert).toMatchObject({ rule: 'police-mass-incident', severity: 'major', status: 'open', channels: ['110'], district: '市北区', incidentCount: 1 });
+    expect(alert).toMatchObject({
+      rule: 'police-mass-incident',
+      severity: 'major',
+      status: 'open',
+      channels: ['110'],
+      district: '市北区',
+      incidentCount: 1,
+    });
     expect(alert.seq).toBeGreaterThan(0);
     expect(leaderAlerts[0]!.id).toBe(alert.id);
     await new Promise((r) => setTimeout(r, 200));
@@ -178,7 +189,12 @@ describe('live path', () => {
     expect(detail.body.raw.orderNo).toBe(rec.orderNo);
 
     const admin = await login(server, 'admin');
-    const audit = await request<Array<{ actor: string; action: string; targetId: string }>>(server, 'GET', `/api/audit?targetId=${summary.id}`, { token: admin });
+    const audit = await request<Array<{ actor: string; action: string; targetId: string }>>(
+      server,
+      'GET',
+      `/api/audit?targetId=${summary.id}`,
+      { token: admin },
+    );
     expect(audit.body).toEqual([expect.objectContaining({ actor: 'duty', action: 'incident.read-personal-data', targetId: summary.id })]);
   });
 

@@ -39,4 +39,41 @@ describe('restart', () => {
       await second.close();
     }
   });
+
+  it('keeps what it understood: events and people are found again after a restart', async () => {
+    const first = await startServer();
+    const gym = (i: number) =>
+      consumer({
+        content: '健身房突然关门，预付的年卡退不了。',
+        merchant: { name: '浪潮健身(李村店)' },
+        consumer: { name: `会员${i}`, phone: `1391111000${i}` },
+      });
+    const repeat = () =>
+      hotline({
+        content: '海景酒吧每天凌晨还在放音乐，噪音扰民。',
+        address: '市南区闽江路8号',
+        citizen: { name: '周先生', phone: '13922223333' },
+      });
+    await postFeed(first, '12315', [gym(1), gym(2)]);
+    await postFeed(first, '12345', [repeat(), repeat()]);
+    await first.settled();
+    await first.close();
+
+    const second = await startServer({ dataDir: first.dataDir, restart: true });
+    try {
+      const token = await login(second, 'duty');
+      await postFeed(second, '12315', [gym(3), gym(4), gym(5)]);
+      await postFeed(second, '12345', repeat());
+      await second.settled();
+      const list = (await request<IncidentSummary[]>(second, 'GET', '/api/incidents?limit=100', { token })).body;
+      const gyms = list.filter((i) => i.channel === '12315');
+      expect(new Set(gyms.map((i) => i.eventId)).size).toBe(1);
+      const alert = (await request<Alert[]>(second, 'GET', '/api/alerts', { token })).body.find((a) => a.rule === 'group-complaint');
+      expect(alert).toMatchObject({ eventId: gyms[0]!.eventId, incidentCount: 5, severity: 'urgent' });
+      const calls = list.filter((i) => i.channel === '12345').sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+      expect(calls[2]!.flags).toContain('repeat');
+    } finally {
+      await second.close();
+    }
+  });
 });

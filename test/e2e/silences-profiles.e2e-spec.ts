@@ -104,14 +104,22 @@ describe('silences and peak-season profiles', () => {
       expect(res.status).toBe(400);
       expect(res.body.error).toContain(`${field}:`);
     }
-    const missing = await request(server, 'POST', '/api/silences', { token: duty, body: { eventId: '00000000-0000-4000-8000-000000000000', reason: 'x', minutes: 5 } });
+    const missing = await request(server, 'POST', '/api/silences', {
+      token: duty,
+      body: { eventId: '00000000-0000-4000-8000-000000000000', reason: 'x', minutes: 5 },
+    });
     expect(missing.status).toBe(404);
 
-    const silence = await request(server, 'POST', '/api/silences', { token: duty, body: { eventId, rule: 'group-complaint', minutes: 60, reason: '商家已约谈，统一处理' } });
+    const silence = await request(server, 'POST', '/api/silences', {
+      token: duty,
+      body: { eventId, rule: 'group-complaint', minutes: 60, reason: '商家已约谈，统一处理' },
+    });
     expect(silence.status).toBe(201);
     await post([12, 13, 14].map((p) => complaint('海天一色大酒店', '海天一色大酒店拒不退还房费定金。', p)));
     expect((await alertsOf('group-complaint')).filter((a) => a.eventId === eventId)).toHaveLength(0);
-    expect((await request(server, 'GET', '/api/silences', { token: leader })).body.map((s: { id: string }) => s.id)).toContain(silence.body.id);
+    expect((await request(server, 'GET', '/api/silences', { token: leader })).body.map((s: { id: string }) => s.id)).toContain(
+      silence.body.id,
+    );
 
     expect((await request(server, 'DELETE', `/api/silences/${silence.body.id}`, { token: duty })).status).toBe(200);
     await post([15].map((p) => complaint('海天一色大酒店', '海天一色大酒店还是不退定金。', p)));

@@ -38,10 +38,15 @@ beforeAll(async () => {
     for (const r of [...story.records].sort((a, b) => a.at - b.at)) {
       const externalId = `S${n}-${r.key}`;
       ids.set(r.key, externalId);
-      const record: Record<string, unknown> = { ...r.record, [ID_FIELD[r.channel]]: externalId, [TIME_FIELD[r.channel]]: new Date(base + r.at * 60_000).toISOString() };
+      const record: Record<string, unknown> = {
+        ...r.record,
+        [ID_FIELD[r.channel]]: externalId,
+        [TIME_FIELD[r.channel]]: new Date(base + r.at * 60_000).toISOString(),
+      };
       if (record.dueAt === 'DUE_IN_PAST') record.dueAt = new Date(base + (r.at + 60) * 60_000).toISOString();
       const res = await postFeed(server, r.channel, record);
-      if (res.status !== 202 || res.body.accepted !== 1) throw new Error(`${story.name} / ${r.key}: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 202 || res.body.accepted !== 1)
+        throw new Error(`${story.name} / ${r.key}: ${res.status} ${JSON.stringify(res.body)}`);
     }
     await rules.idle();
     if (story.records.some((r) => r.record.dueAt === 'DUE_IN_PAST')) await rules.checkOverdue();
@@ -56,7 +61,8 @@ beforeAll(async () => {
     }
     const events = new Map<string, EventDetail>();
     for (const i of byKey.values()) {
-      if (i.eventId && !events.has(i.eventId)) events.set(i.eventId, (await request<EventDetail>(server, 'GET', `/api/events/${i.eventId}`, { token })).body);
+      if (i.eventId && !events.has(i.eventId))
+        events.set(i.eventId, (await request<EventDetail>(server, 'GET', `/api/events/${i.eventId}`, { token })).body);
     }
     const all = await request<Alert[]>(server, 'GET', '/api/alerts?limit=500', { token });
     const alerts = all.body.filter((a) => events.has(a.eventId) && !seen.has(a.id));

@@ -40,7 +40,13 @@ export class Pipeline {
 }
 
 /** Pairwise precision and recall of a clustering against the truth (each item: predicted, true label). */
-export function pairScores(items: Array<{ predicted: string; truth: string }>): { precision: number; recall: number; truePairs: number; predictedPairs: number; correctPairs: number } {
+export function pairScores(items: Array<{ predicted: string; truth: string }>): {
+  precision: number;
+  recall: number;
+  truePairs: number;
+  predictedPairs: number;
+  correctPairs: number;
+} {
   const pairs = (n: number) => (n * (n - 1)) / 2;
   const count = (key: (i: { predicted: string; truth: string }) => string) => {
     const m = new Map<string, number>();

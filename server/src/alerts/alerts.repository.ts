@@ -72,13 +72,30 @@ export class AlertsRepository {
       `INSERT INTO alerts (id, seq, event_id, rule, severity, title, summary, channels, district, category, incident_count, status, simulated, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
-        a.id, a.seq, a.eventId, a.rule, a.severity, a.title, a.summary, a.channels.join(','), a.district, a.category,
-        a.incidentCount, a.status, a.simulated === true, Date.parse(a.createdAt), Date.parse(a.updatedAt),
+        a.id,
+        a.seq,
+        a.eventId,
+        a.rule,
+        a.severity,
+        a.title,
+        a.summary,
+        a.channels.join(','),
+        a.district,
+        a.category,
+        a.incidentCount,
+        a.status,
+        a.simulated === true,
+        Date.parse(a.createdAt),
+        Date.parse(a.updatedAt),
       ],
     );
   }
 
-  async update(tx: Queryable, a: Alert, extra: { acknowledgedAt?: number; resolvedAt?: number; resolutionNote?: string } = {}): Promise<void> {
+  async update(
+    tx: Queryable,
+    a: Alert,
+    extra: { acknowledgedAt?: number; resolvedAt?: number; resolutionNote?: string } = {},
+  ): Promise<void> {
     const sets = ['seq = ?', 'severity = ?', 'summary = ?', 'channels = ?', 'incident_count = ?', 'status = ?', 'updated_at = ?'];
     const params: Param[] = [a.seq, a.severity, a.summary, a.channels.join(','), a.incidentCount, a.status, Date.parse(a.updatedAt)];
     const add = (clause: string, value: Param) => {
@@ -93,7 +110,12 @@ export class AlertsRepository {
 
   async addChange(tx: Queryable, kind: 'new' | 'update', alert: Alert, actor: string | null): Promise<void> {
     await tx.execute(`INSERT INTO alert_changes (seq, alert_id, kind, actor, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)`, [
-      alert.seq, alert.id, kind, actor, JSON.stringify(alert), Date.now(),
+      alert.seq,
+      alert.id,
+      kind,
+      actor,
+      JSON.stringify(alert),
+      Date.now(),
     ]);
   }
 
@@ -102,7 +124,10 @@ export class AlertsRepository {
       ['status = ?', q.status],
       ['severity = ?', q.severity],
     ]);
-    const rows = await this.db.query(`SELECT * FROM alerts ${where.sql} ORDER BY created_at DESC, seq DESC LIMIT ?`, [...where.params, q.limit]);
+    const rows = await this.db.query(`SELECT * FROM alerts ${where.sql} ORDER BY created_at DESC, seq DESC LIMIT ?`, [
+      ...where.params,
+      q.limit,
+    ]);
     return rows.map(fromRow);
   }
 
@@ -115,20 +140,32 @@ export class AlertsRepository {
     return rows.map((r) => ({ seq: num(r.seq), kind: r.kind === 'new' ? 'new' : 'update', alert: JSON.parse(r.payload) as Alert }));
   }
 
-  async history(alertId: string): Promise<Array<{ seq: number; kind: string; actor: string | null; at: string; status: string; severity: string }>> {
+  async history(
+    alertId: string,
+  ): Promise<Array<{ seq: number; kind: string; actor: string | null; at: string; status: string; severity: string }>> {
     const rows = await this.db.query<Record<string, unknown>>(
       `SELECT seq, kind, actor, payload, created_at FROM alert_changes WHERE alert_id = ? ORDER BY seq ASC`,
       [alertId],
     );
     return rows.map((r) => {
       const a = JSON.parse(String(r.payload)) as Alert;
-      return { seq: num(r.seq), kind: String(r.kind), actor: r.actor == null ? null : String(r.actor), at: new Date(num(r.created_at)).toISOString(), status: a.status, severity: a.severity };
+      return {
+        seq: num(r.seq),
+        kind: String(r.kind),
+        actor: r.actor == null ? null : String(r.actor),
+        at: new Date(num(r.created_at)).toISOString(),
+        status: a.status,
+        severity: a.severity,
+      };
     });
   }
 
   /** Open major alerts nobody has acknowledged since before `before`. */
   async waitingMajor(before: number): Promise<Alert[]> {
-    const rows = await this.db.query(`SELECT * FROM alerts WHERE severity = 'major' AND status = 'open' AND created_at <= ? ORDER BY created_at ASC LIMIT 100`, [before]);
+    const rows = await this.db.query(
+      `SELECT * FROM alerts WHERE severity = 'major' AND status = 'open' AND created_at <= ? ORDER BY created_at ASC LIMIT 100`,
+      [before],
+    );
     return rows.map(fromRow);
   }
 
@@ -163,7 +200,12 @@ export class AlertsRepository {
     );
     return rows.map((r) => {
       const times = [r.created_at, r.acked_at, r.contacted_at, r.onsite_at, r.resolved_at].filter((t) => t != null).map(num);
-      return { dispatchId: String(r.id), teamId: String(r.team_id), status: String(r.status) as DispatchProgress['status'], updatedAt: new Date(Math.max(...times)).toISOString() };
+      return {
+        dispatchId: String(r.id),
+        teamId: String(r.team_id),
+        status: String(r.status) as DispatchProgress['status'],
+        updatedAt: new Date(Math.max(...times)).toISOString(),
+      };
     });
   }
 }

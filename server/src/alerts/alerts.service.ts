@@ -76,9 +76,20 @@ export class AlertsService {
         const severity = m && severityRank(m.severity) > severityRank(current.severity) ? m.severity : current.severity;
         const summary = m ? maskText(m.summary) : current.summary;
         const same =
-          severity === current.severity && summary === current.summary && current.incidentCount === event.incidentCount && current.channels.join() === channels.join();
+          severity === current.severity &&
+          summary === current.summary &&
+          current.incidentCount === event.incidentCount &&
+          current.channels.join() === channels.join();
         if (same) continue;
-        const next: Alert = { ...current, seq: await this.repo.nextSeq(tx), severity, summary, channels, incidentCount: event.incidentCount, updatedAt: now };
+        const next: Alert = {
+          ...current,
+          seq: await this.repo.nextSeq(tx),
+          severity,
+          summary,
+          channels,
+          incidentCount: event.incidentCount,
+          updatedAt: now,
+        };
         await this.repo.update(tx, next);
         await this.withProgress(tx, next);
         await this.repo.addChange(tx, 'update', next, null);

@@ -37,7 +37,8 @@ function number(v: unknown, dflt: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : dflt;
 }
 const CHANNEL_NAMES: Record<string, string> = { '12345': '12345热线', '12315': '12315', '110': '110', sentiment: '网络舆情' };
-const where = (e: EventState) => [e.district, e.place && !(e.district && e.place.includes(e.district)) ? e.place : null].filter(Boolean).join(' ');
+const where = (e: EventState) =>
+  [e.district, e.place && !(e.district && e.place.includes(e.district)) ? e.place : null].filter(Boolean).join(' ');
 const about = (e: EventState, i: Incident) => e.subject ?? e.place ?? i.title;
 
 export const RULES: Record<string, RuleFn> = {
@@ -84,7 +85,10 @@ export const RULES: Record<string, RuleFn> = {
   'sensitive-topic': ({ incident: i }) => {
     const topics = i.facts.sensitive ?? [];
     if (topics.length === 0) return null;
-    return { title: `敏感话题（${topics.slice(0, 3).join('、')}）：${i.title}`, summary: `${CHANNEL_NAMES[i.channel] ?? i.channel}：涉及 ${topics.join('、')}` };
+    return {
+      title: `敏感话题（${topics.slice(0, 3).join('、')}）：${i.title}`,
+      summary: `${CHANNEL_NAMES[i.channel] ?? i.channel}：涉及 ${topics.join('、')}`,
+    };
   },
 
   // a negative post with reposts + comments ≥ 1,000 (major from 100,000)
@@ -138,7 +142,9 @@ export class RulesEngine implements OnModuleInit, OnApplicationBootstrap, OnModu
   }
 
   onModuleInit(): void {
-    const unknown = this.config.rules.filter((r) => r.enabled && !RULES[r.id] && r.id !== 'overdue-order' && r.id !== 'escalation').map((r) => r.id);
+    const unknown = this.config.rules
+      .filter((r) => r.enabled && !RULES[r.id] && r.id !== 'overdue-order' && r.id !== 'escalation')
+      .map((r) => r.id);
     if (unknown.length > 0) this.logger.warn(`rules in config/rules.yaml the engine does not know (ignored): ${unknown.join(', ')}`);
     this.unsubscribe = this.bus.subscribe('incident.accepted', (batch) => this.enqueue(() => this.judge(batch)));
   }
@@ -201,11 +207,19 @@ export class RulesEngine implements OnModuleInit, OnApplicationBootstrap, OnModu
       if (await this.alerts.eventResolved(event.id)) continue;
       const hours = Math.floor((now - Date.parse(i.dueAt!)) / 3_600_000);
       await this.alerts.applyEvent(event, i, [
-        { rule: rule.id, severity: rule.severity, title: `工单超期：${i.title}`, summary: `工单 ${i.externalId} 已超过办理时限 ${hours} 小时未办结${i.department ? `，承办单位 ${i.department}` : ''}` },
+        {
+          rule: rule.id,
+          severity: rule.severity,
+          title: `工单超期：${i.title}`,
+          summary: `工单 ${i.externalId} 已超过办理时限 ${hours} 小时未办结${i.department ? `，承办单位 ${i.department}` : ''}`,
+        },
       ]);
       raised++;
     }
-    await this.incidents.markOverdue(late.map((i) => i.id), now);
+    await this.incidents.markOverdue(
+      late.map((i) => i.id),
+      now,
+    );
     return raised;
   }
 
@@ -214,9 +228,26 @@ export class RulesEngine implements OnModuleInit, OnApplicationBootstrap, OnModu
     const e = await this.events.get(i.eventId!);
     if (!e) return null;
     return {
-      id: e.id, title: e.title, district: e.district, category: e.category, subject: e.subject, place: e.place, channels: e.channels,
-      incidentCount: e.incidentCount, firstAt: Date.parse(e.firstAt), lastAt: Date.parse(e.lastAt), createdAt: Date.parse(e.createdAt),
-      keys: [], usccs: [], places: [], sigs: [], harmIncidents: 0, harmChannels: [], complainants: [], watchArea: null, reasons: e.reasons,
+      id: e.id,
+      title: e.title,
+      district: e.district,
+      category: e.category,
+      subject: e.subject,
+      place: e.place,
+      channels: e.channels,
+      incidentCount: e.incidentCount,
+      firstAt: Date.parse(e.firstAt),
+      lastAt: Date.parse(e.lastAt),
+      createdAt: Date.parse(e.createdAt),
+      keys: [],
+      usccs: [],
+      places: [],
+      sigs: [],
+      harmIncidents: 0,
+      harmChannels: [],
+      complainants: [],
+      watchArea: null,
+      reasons: e.reasons,
     };
   }
 }

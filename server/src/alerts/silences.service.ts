@@ -78,10 +78,12 @@ export class SilencesService implements OnModuleInit {
     const eventId = body.eventId ?? null;
     const rule = body.rule ?? null;
     if (eventId !== null && (typeof eventId !== 'string' || !UUID.test(eventId))) errors.push('eventId: must be an event id');
-    if (rule !== null && (typeof rule !== 'string' || !this.ruleIds.has(rule))) errors.push(`rule: must be one of ${[...this.ruleIds].join(', ')}`);
+    if (rule !== null && (typeof rule !== 'string' || !this.ruleIds.has(rule)))
+      errors.push(`rule: must be one of ${[...this.ruleIds].join(', ')}`);
     if (eventId === null && rule === null) errors.push('eventId: give an event, a rule, or both (a silence of everything is refused)');
     const minutes = body.minutes;
-    if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) errors.push(`minutes: a whole number from 1 to ${MAX_MINUTES}`);
+    if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES)
+      errors.push(`minutes: a whole number from 1 to ${MAX_MINUTES}`);
     const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
     if (reason.length === 0 || reason.length > 500) errors.push('reason: required, at most 500 characters');
     if (errors.length > 0) throw new AppException('bad_request', errors.join('; '));
@@ -90,27 +92,55 @@ export class SilencesService implements OnModuleInit {
       if (found.length === 0) throw new AppException('not_found', `eventId: event ${eventId} not found`);
     }
     const now = Date.now();
-    const s = { id: randomUUID(), eventId: eventId as string | null, rule: rule as string | null, reason, createdBy: actor, startsAt: now, endsAt: now + (minutes as number) * 60_000 };
-    await this.db.execute(`INSERT INTO silences (id, event_id, rule, reason, created_by, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
-      s.id, s.eventId, s.rule, s.reason, s.createdBy, s.startsAt, s.endsAt,
-    ]);
+    const s = {
+      id: randomUUID(),
+      eventId: eventId as string | null,
+      rule: rule as string | null,
+      reason,
+      createdBy: actor,
+      startsAt: now,
+      endsAt: now + (minutes as number) * 60_000,
+    };
+    await this.db.execute(
+      `INSERT INTO silences (id, event_id, rule, reason, created_by, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [s.id, s.eventId, s.rule, s.reason, s.createdBy, s.startsAt, s.endsAt],
+    );
     await this.audit.record(actor, 'silence.create', 'silence', s.id, { eventId: s.eventId, rule: s.rule, minutes, reason });
     await this.reload();
-    return fromRow({ id: s.id, event_id: s.eventId, rule: s.rule, reason, created_by: actor, starts_at: s.startsAt, ends_at: s.endsAt, cancelled_at: null });
+    return fromRow({
+      id: s.id,
+      event_id: s.eventId,
+      rule: s.rule,
+      reason,
+      created_by: actor,
+      starts_at: s.startsAt,
+      ends_at: s.endsAt,
+      cancelled_at: null,
+    });
   }
 
   async cancel(actor: string, id: string): Promise<Silence> {
     const rows = await this.db.query(`SELECT * FROM silences WHERE id = ?`, [id]);
     if (!rows[0]) throw new AppException('not_found', `silence ${id.slice(0, 64)} not found`);
     const now = Date.now();
-    await this.db.execute(`UPDATE silences SET cancelled_at = ?, ends_at = CASE WHEN ends_at > ? THEN ? ELSE ends_at END WHERE id = ? AND cancelled_at IS NULL`, [now, now, now, id]);
+    await this.db.execute(
+      `UPDATE silences SET cancelled_at = ?, ends_at = CASE WHEN ends_at > ? THEN ? ELSE ends_at END WHERE id = ? AND cancelled_at IS NULL`,
+      [now, now, now, id],
+    );
     await this.audit.record(actor, 'silence.cancel', 'silence', id, { before: fromRow(rows[0]).endsAt });
     await this.reload();
     return fromRow((await this.db.query(`SELECT * FROM silences WHERE id = ?`, [id]))[0]!);
   }
 
   private async reload(): Promise<void> {
-    const rows = await this.db.query(`SELECT id, event_id, rule, ends_at FROM silences WHERE ends_at > ? AND cancelled_at IS NULL`, [Date.now()]);
-    this.active = rows.map((r) => ({ id: String(r.id), eventId: r.event_id == null ? null : String(r.event_id), rule: r.rule == null ? null : String(r.rule), endsAt: num(r.ends_at) }));
+    const rows = await this.db.query(`SELECT id, event_id, rule, ends_at FROM silences WHERE ends_at > ? AND cancelled_at IS NULL`, [
+      Date.now(),
+    ]);
+    this.active = rows.map((r) => ({
+      id: String(r.id),
+      eventId: r.event_id == null ? null : String(r.event_id),
+      rule: r.rule == null ? null : String(r.rule),
+      endsAt: num(r.ends_at),
+    }));
   }
 }

@@ -46,9 +46,7 @@ describe('loadConfig', () => {
         '平度市 370283',
         '莱西市 370285',
       ]);
-      expect(config.districtsGeo.features.map((f) => f.properties.name).sort()).toEqual(
-        config.city.districts.map((d) => d.name).sort(),
-      );
+      expect(config.districtsGeo.features.map((f) => f.properties.name).sort()).toEqual(config.city.districts.map((d) => d.name).sort());
       expect(config.gazetteer.filter((g) => g.kind === 'street')).toHaveLength(141);
       expect(config.gazetteer.filter((g) => g.kind === 'landmark').length).toBeGreaterThanOrEqual(40);
       expect(config.departments.filter((d) => d.fallback).map((d) => d.name)).toEqual(['12345热线办']);
@@ -76,7 +74,12 @@ describe('loadConfig', () => {
         'repeat-complaint',
         'overdue-order',
       ]);
-      expect(config.feedKeys).toEqual({ '12345': 'dev-feed-key', '12315': 'dev-feed-key', '110': 'dev-feed-key', sentiment: 'dev-feed-key' });
+      expect(config.feedKeys).toEqual({
+        '12345': 'dev-feed-key',
+        '12315': 'dev-feed-key',
+        '110': 'dev-feed-key',
+        sentiment: 'dev-feed-key',
+      });
       expect(config.simulator.ratePerMinute).toBe(40);
       expect(config.simulator.hourlyRhythm).toHaveLength(24);
     });

@@ -47,8 +47,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
   const problems: string[] = [];
   const configDir = path.resolve(opts.configDir ?? (nonEmpty(env.CONFIG_DIR) || defaultConfigDir()));
   const isDefaultDir = configDir === defaultConfigDir();
-  const label = (file: ConfigFile): string =>
-    isDefaultDir ? `config/${CONFIG_FILES[file]}` : path.join(configDir, CONFIG_FILES[file]);
+  const label = (file: ConfigFile): string => (isDefaultDir ? `config/${CONFIG_FILES[file]}` : path.join(configDir, CONFIG_FILES[file]));
 
   const envConfig = readEnv(env, configDir, problems);
 
@@ -179,13 +178,16 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
   if (profilesFile) {
     const profLabel = label('profiles');
     const ruleIds = new Set(rulesFile?.rules.map((r) => r.id));
-    duplicates(profilesFile.profiles.map((p) => p.id)).forEach(([i, v]) => problems.push(`${profLabel}: profiles[${i}].id: ${v} appears twice`));
+    duplicates(profilesFile.profiles.map((p) => p.id)).forEach(([i, v]) =>
+      problems.push(`${profLabel}: profiles[${i}].id: ${v} appears twice`),
+    );
     profilesFile.profiles.forEach((p, i) => {
       if ((p.from === undefined) !== (p.to === undefined)) problems.push(`${profLabel}: profiles[${i}]: give both from and to, or neither`);
       if (p.from && p.to && p.from > p.to) problems.push(`${profLabel}: profiles[${i}].to: ${p.to} is before from ${p.from}`);
       const checkRules = (rules: Record<string, unknown>, field: string) => {
         if (!rulesFile) return;
-        for (const r of Object.keys(rules)) if (!ruleIds.has(r)) problems.push(`${profLabel}: profiles[${i}].${field}.${r}: not a rule id of ${label('rules')}`);
+        for (const r of Object.keys(rules))
+          if (!ruleIds.has(r)) problems.push(`${profLabel}: profiles[${i}].${field}.${r}: not a rule id of ${label('rules')}`);
       };
       checkRules(p.rules, 'rules');
       p.watchAreas.forEach((w, j) => checkRules(w.rules, `watchAreas[${j}].rules`));

@@ -63,9 +63,7 @@ export interface CityConfig {
 // [lng, lat], possibly followed by an altitude
 export type Position = number[];
 export type LinearRing = Position[];
-export type DistrictGeometry =
-  | { type: 'Polygon'; coordinates: LinearRing[] }
-  | { type: 'MultiPolygon'; coordinates: LinearRing[][] };
+export type DistrictGeometry = { type: 'Polygon'; coordinates: LinearRing[] } | { type: 'MultiPolygon'; coordinates: LinearRing[][] };
 
 export interface DistrictFeature {
   type: 'Feature';
@@ -298,7 +296,10 @@ export const gazetteerSchema = z.strictObject({
   landmarks: z.array(gazetteerEntry).default([]),
 });
 
-const hours = z.number().positive().max(24 * 90);
+const hours = z
+  .number()
+  .positive()
+  .max(24 * 90);
 const ratio = z.number().min(0, 'must be 0..1').max(1, 'must be 0..1');
 
 export const eventsSchema = z.strictObject({
@@ -349,9 +350,7 @@ export const profilesSchema = z.strictObject({
       from: localDate.optional(),
       to: localDate.optional(),
       rules: ruleOverrides,
-      watchAreas: z
-        .array(z.strictObject({ name: text, words: words.min(1), rules: ruleOverrides }))
-        .default([]),
+      watchAreas: z.array(z.strictObject({ name: text, words: words.min(1), rules: ruleOverrides })).default([]),
       roster: z.array(z.strictObject({ unit: text, person: text, phone: text.optional(), shift: text.optional() })).default([]),
     }),
   ),

@@ -80,7 +80,12 @@ export class Brain {
     const texts = [incident.title, incident.content, incident.address];
     // 12315 keeps its address in the merchant; a post's `location` is free text, not an address
     const address = incident.channel === 'sentiment' || incident.channel === '12315' ? null : incident.address;
-    const subjects = this.subjects.extract({ merchant: incident.merchant, texts: [incident.title, incident.content], address, district: incident.district });
+    const subjects = this.subjects.extract({
+      merchant: incident.merchant,
+      texts: [incident.title, incident.content],
+      address,
+      district: incident.district,
+    });
     const text = `${incident.title} ${incident.content}`;
     const words = segment(normalizeText(`${text} ${incident.address ?? ''}`));
     // a merchant seen before is found by its name whatever its kind of business (婚纱摄影, 洗车 …)
@@ -102,7 +107,14 @@ export class Brain {
       const s = this.sentiment.score(incident.content);
       facts.negativity = Math.round(s.negativity * 100) / 100;
       facts.reach = Math.round(
-        reachOf({ followers: facts.followers, verified: facts.verified, reposts: facts.reposts, comments: facts.comments, likes: facts.likes, views: facts.views }),
+        reachOf({
+          followers: facts.followers,
+          verified: facts.verified,
+          reposts: facts.reposts,
+          comments: facts.comments,
+          likes: facts.likes,
+          views: facts.views,
+        }),
       );
       // a cheerful post about a fire is still about a fire: praise is a post that tells no problem
       praise = s.negativity < this.config.events.praiseNegativityBelow && story.concepts.length === 0;

@@ -5,7 +5,9 @@ const HOUR = 3_600_000;
 const cfg = { windowHours: { subject: 72, place: 6, text: 3 }, similarity: { place: 0.3, precisePlace: 0.5, text: 0.6 } };
 let n = 0;
 
-function obs(over: Partial<Observation> & { keys?: string[]; places?: string[]; uscc?: string | null; story?: StorySignature }): Observation {
+function obs(
+  over: Partial<Observation> & { keys?: string[]; places?: string[]; uscc?: string | null; story?: StorySignature },
+): Observation {
   const { keys = [], places = [], uscc = null, ...rest } = over;
   return {
     id: `i${++n}`,
@@ -14,7 +16,16 @@ function obs(over: Partial<Observation> & { keys?: string[]; places?: string[]; 
     district: '市南区',
     category: null,
     title: 't',
-    subjects: { keys, merchant: keys[0]?.slice(5) ?? null, fieldKey: null, uscc, places, place: places[0]?.split(':')[1] ?? null, numbers: {}, text: '' },
+    subjects: {
+      keys,
+      merchant: keys[0]?.slice(5) ?? null,
+      fieldKey: null,
+      uscc,
+      places,
+      place: places[0]?.split(':')[1] ?? null,
+      numbers: {},
+      text: '',
+    },
     story: { concepts: [], tokens: ['噪音', '酒吧', '凌晨'] },
     praise: false,
     complaint: true,
@@ -51,7 +62,13 @@ describe('Correlator', () => {
     const c = new Correlator(cfg);
     const fire = { concepts: ['fire'], tokens: ['#fire', '浓烟', '商铺'], acute: ['fire'] };
     const a = c.assign(obs({ places: ['place:台东步行街'], story: fire }));
-    const b = c.assign(obs({ places: ['place:台东步行街'], story: { concepts: ['fire'], tokens: ['#fire', '消防车'], acute: ['fire'] }, at: 1_000 * HOUR + HOUR }));
+    const b = c.assign(
+      obs({
+        places: ['place:台东步行街'],
+        story: { concepts: ['fire'], tokens: ['#fire', '消防车'], acute: ['fire'] },
+        at: 1_000 * HOUR + HOUR,
+      }),
+    );
     const price = c.assign(obs({ places: ['place:台东步行街'], story: { concepts: ['overcharge'], tokens: ['#overcharge', '商铺'] } }));
     expect(b.eventId).toBe(a.eventId);
     expect(b.reason).toMatch(/^same place 台东步行街 \+ text similarity 0\.\d\d$/);
@@ -128,7 +145,8 @@ describe('Correlator', () => {
   it('looks at a bounded number of candidates however many events share a key', () => {
     const c = new Correlator(cfg);
     // ten thousand place events at one landmark with unrelated stories
-    for (let i = 0; i < 10_000; i++) c.assign(obs({ places: ['place:栈桥'], story: { concepts: ['lost'], tokens: [`走失${i}`] }, at: 1_000 * HOUR + i }));
+    for (let i = 0; i < 10_000; i++)
+      c.assign(obs({ places: ['place:栈桥'], story: { concepts: ['lost'], tokens: [`走失${i}`] }, at: 1_000 * HOUR + i }));
     const spy = jest.spyOn(c as unknown as { storyScore: () => number }, 'storyScore');
     c.assign(obs({ places: ['place:栈桥'], story: { concepts: ['lost'], tokens: ['走失'] }, at: 1_000 * HOUR + 20_000 }));
     expect(spy.mock.calls.length).toBeLessThanOrEqual(32);

@@ -298,7 +298,8 @@ export class Correlator {
     e.place ??= o.subjects.place;
     e.watchArea ??= o.watchArea;
     if (o.subjects.uscc && !e.usccs.includes(o.subjects.uscc)) e.usccs.push(o.subjects.uscc);
-    if (o.subjects.fieldKey && !(e.fieldKeys ??= []).includes(o.subjects.fieldKey) && e.fieldKeys.length < 4) e.fieldKeys.push(o.subjects.fieldKey);
+    if (o.subjects.fieldKey && !(e.fieldKeys ??= []).includes(o.subjects.fieldKey) && e.fieldKeys.length < 4)
+      e.fieldKeys.push(o.subjects.fieldKey);
     for (const k of o.subjects.keys) {
       // a brand named alone does not stand for the branch it joined: the next mention may be another branch
       if (e.keys.includes(k) || e.keys.length >= 16 || (!k.includes('(') && e.keys.some((x) => x.startsWith(`${k}(`)))) continue;

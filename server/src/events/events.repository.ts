@@ -32,7 +32,18 @@ export class EventsRepository {
     await tx.execute(
       `INSERT INTO events (id, title, district, category, channels, incident_count, first_at, last_at, reasons, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
-      [id, incident.title.slice(0, 200), incident.district, incident.category, incident.channel, at, at, JSON.stringify([reason]), now, now],
+      [
+        id,
+        incident.title.slice(0, 200),
+        incident.district,
+        incident.category,
+        incident.channel,
+        at,
+        at,
+        JSON.stringify([reason]),
+        now,
+        now,
+      ],
     );
     await tx.execute(`UPDATE incidents SET event_id = ? WHERE id = ?`, [id, incident.id]);
     return id;
@@ -41,12 +52,39 @@ export class EventsRepository {
   /** Writes the events a batch touched, new or grown: one statement per 100. */
   async save(tx: Queryable, states: EventState[]): Promise<void> {
     const now = Date.now();
-    const cols = ['id', 'title', 'district', 'category', 'channels', 'incident_count', 'first_at', 'last_at', 'reasons', 'created_at', 'updated_at', 'subject', 'place', 'state'];
+    const cols = [
+      'id',
+      'title',
+      'district',
+      'category',
+      'channels',
+      'incident_count',
+      'first_at',
+      'last_at',
+      'reasons',
+      'created_at',
+      'updated_at',
+      'subject',
+      'place',
+      'state',
+    ];
     for (let i = 0; i < states.length; i += 100) {
       const chunk = states.slice(i, i + 100);
       const params: Param[] = chunk.flatMap((e) => [
-        e.id, e.title, e.district, e.category, e.channels.join(','), e.incidentCount, e.firstAt, e.lastAt, JSON.stringify(e.reasons),
-        e.createdAt, now, e.subject?.slice(0, 200) ?? null, e.place?.slice(0, 200) ?? null, JSON.stringify(e),
+        e.id,
+        e.title,
+        e.district,
+        e.category,
+        e.channels.join(','),
+        e.incidentCount,
+        e.firstAt,
+        e.lastAt,
+        JSON.stringify(e.reasons),
+        e.createdAt,
+        now,
+        e.subject?.slice(0, 200) ?? null,
+        e.place?.slice(0, 200) ?? null,
+        JSON.stringify(e),
       ]);
       await tx.execute(
         `INSERT INTO events (${cols.join(', ')}) VALUES ${valuesClause(chunk.length, cols.length)}

@@ -6,7 +6,9 @@ import { IncidentsRepository } from '../incidents/incidents.repository';
 import { EventsRepository, type EventRecord } from './events.repository';
 
 /** An event's incidents, oldest first, each with why it joined (CONTRACT §5 `GET /api/events/{id}`). */
-export type EventDetail = EventRecord & { incidents: Array<IncidentSummary & { joinReason: string | null; subject: string | null; place: string | null }> };
+export type EventDetail = EventRecord & {
+  incidents: Array<IncidentSummary & { joinReason: string | null; subject: string | null; place: string | null }>;
+};
 
 const MAX_INCIDENTS = 1000;
 

@@ -64,7 +64,11 @@ export class PeopleIndex {
     const count = complaints.length + (entry.complaint ? 1 : 0);
     const { minComplaints, minMerchants } = this.cfg.claimant;
     if (count >= minComplaints && merchants.size >= minMerchants) {
-      return { sameSubject, claimant: true, claimantWhy: `${count} complaints against ${merchants.size} merchants in ${this.cfg.windowDays} days` };
+      return {
+        sameSubject,
+        claimant: true,
+        claimantWhy: `${count} complaints against ${merchants.size} merchants in ${this.cfg.windowDays} days`,
+      };
     }
     const punitive = entry.complaint ? this.punitiveIn(text) : null;
     if (punitive) return { sameSubject, claimant: true, claimantWhy: `demands a punitive multiple (${punitive})` };
@@ -83,7 +87,11 @@ export class PeopleIndex {
     const oldest = now - this.windowMs;
     for (const [key, list] of this.byPerson) {
       if (list.length === 0 || list[list.length - 1]!.at < oldest) this.byPerson.delete(key);
-      else if (list[0]!.at < oldest) this.byPerson.set(key, list.filter((e) => e.at >= oldest));
+      else if (list[0]!.at < oldest)
+        this.byPerson.set(
+          key,
+          list.filter((e) => e.at >= oldest),
+        );
     }
   }
 

@@ -77,7 +77,15 @@ export class SubjectExtractor {
   /** roads read from address fields: in free text a road found with a longer prefix is cut to one of these */
   private readonly knownRoads = new Set<string>();
 
-  constructor(lex: SubjectLexicon, opts: { city: string; districts: string[]; districtAliases?: string[]; landmarks: Array<{ name: string; district: string; aliases: string[] }> }) {
+  constructor(
+    lex: SubjectLexicon,
+    opts: {
+      city: string;
+      districts: string[];
+      districtAliases?: string[];
+      landmarks: Array<{ name: string; district: string; aliases: string[] }>;
+    },
+  ) {
     // 青岛市 and 青岛 (with or without its province) in front of a name are not part of it
     const short = opts.city.replace(/市$/, '');
     this.cityPrefix = new RegExp(`^(?:[\\p{Script=Han}]{2,3}省)?(?:${escape(opts.city)}|${escape(short)})`, 'u');
@@ -93,7 +101,9 @@ export class SubjectExtractor {
     this.houseNumber = new RegExp(`([\\p{Script=Han}]{1,8}(?:${lex.roads.map(escape).join('|')}))(\\d{1,5})号`, 'gu');
     this.roadAfter = new RegExp(`^(?:[一二三四五六七八九十东西南北中]?(?:${lex.roads.map(escape).join('|')}))`, 'u');
     // 崂山 in 崂山金色聚福海鲜大酒楼 says where it is, not who it is
-    this.districtNames = [...opts.districts, ...(opts.districtAliases ?? [])].filter((d) => d.length >= 2).sort((a, b) => b.length - a.length);
+    this.districtNames = [...opts.districts, ...(opts.districtAliases ?? [])]
+      .filter((d) => d.length >= 2)
+      .sort((a, b) => b.length - a.length);
     // district names end a name too: 市南区海韵渔家 → 海韵渔家
     const districtWords = [...opts.districts, ...(opts.districtAliases ?? [])];
     // district names end a name too (市南区海韵渔家 → 海韵渔家); the longest boundary wins, so 市北
@@ -104,7 +114,28 @@ export class SubjectExtractor {
     this.notRoads = new Set(lex.notRoads.map(normalizeText));
     // the words that end a name end a road's name too, and so do other roads and districts (full names: 即墨 in 即墨路 is the road's)
     this.roadBoundaries = [
-      ...new Set([...lex.boundaries, '沿', '经', '至', '近', '靠', '位于', '这条', '那条', '一条', '整条', '这段', '那段', '一段', '家住', '住在', ...lex.roads, ...opts.districts].map(normalizeText)),
+      ...new Set(
+        [
+          ...lex.boundaries,
+          '沿',
+          '经',
+          '至',
+          '近',
+          '靠',
+          '位于',
+          '这条',
+          '那条',
+          '一条',
+          '整条',
+          '这段',
+          '那段',
+          '一段',
+          '家住',
+          '住在',
+          ...lex.roads,
+          ...opts.districts,
+        ].map(normalizeText),
+      ),
     ].sort((a, b) => b.length - a.length);
     this.landmarks = [];
     for (const l of opts.landmarks) {
@@ -144,7 +175,9 @@ export class SubjectExtractor {
     for (const text of texts) for (const name of this.names(text)) found.add(name);
     for (const name of found) {
       // 家瑜伽馆 read from 智优鲜到家瑜伽馆: the tail of a longer name is not a name of its own
-      const tail = [...found, fieldName].some((other) => other && other !== name && other.length > name.length && other.replace(/\(.*\)$/, '').endsWith(name));
+      const tail = [...found, fieldName].some(
+        (other) => other && other !== name && other.length > name.length && other.replace(/\(.*\)$/, '').endsWith(name),
+      );
       const key = `name:${name}`;
       if (tail || keys.includes(key)) continue;
       keys.push(key);
@@ -185,7 +218,16 @@ export class SubjectExtractor {
       }
     }
     const fieldKey = fieldName ? `name:${fieldName}` : null;
-    return { keys: keys.slice(0, 8), merchant, fieldKey, uscc, places: places.slice(0, 8), place, numbers, text: texts.join(' ').slice(0, 400) };
+    return {
+      keys: keys.slice(0, 8),
+      merchant,
+      fieldKey,
+      uscc,
+      places: places.slice(0, 8),
+      place,
+      numbers,
+      text: texts.join(' ').slice(0, 400),
+    };
   }
 
   /** A merchant name as a key: no city prefix, no company suffix, one kind of bracket. */

@@ -54,7 +54,9 @@ export class UnderstandingService implements OnModuleInit {
       const merchant = f.subjectKey && (f.subjectKey.startsWith('uscc:') || f.subjectKey.startsWith('name:')) ? f.subjectKey : null;
       this.brain.people.add(f.personKey, { at: f.at, subject: f.subjectKey, merchant, complaint: f.complaint });
     }
-    this.logger.log(`warmed up: ${this.brain.correlator.size} recent events, ${this.brain.people.size} people in ${Date.now() - started} ms`);
+    this.logger.log(
+      `warmed up: ${this.brain.correlator.size} recent events, ${this.brain.people.size} people in ${Date.now() - started} ms`,
+    );
   }
 
   event(id: string): EventState | undefined {
@@ -69,7 +71,7 @@ export class UnderstandingService implements OnModuleInit {
   async correlate(tx: Queryable, stored: Understood[]): Promise<EventState[]> {
     const { links, states, assignments } = this.brain.take(stored);
     for (const a of assignments) {
-      const how = a.isNew ? 'new' : (a.reason ?? '').split(' ')[1] ?? 'other';
+      const how = a.isNew ? 'new' : ((a.reason ?? '').split(' ')[1] ?? 'other');
       this.metrics.inc('jointduty_correlation_total', 'Incidents correlated, by how they joined (new, merchant, place, district)', { how });
     }
     await this.incidents.link(tx, links);

@@ -47,7 +47,8 @@ export class FeedsService {
   }
 
   channelOrThrow(channel: string): Channel {
-    if (!isChannel(channel)) throw new AppException('not_found', `unknown channel ${channel.slice(0, 40)}: use 12345, 12315, 110 or sentiment`);
+    if (!isChannel(channel))
+      throw new AppException('not_found', `unknown channel ${channel.slice(0, 40)}: use 12345, 12315, 110 or sentiment`);
     return channel;
   }
 
@@ -124,7 +125,9 @@ export class FeedsService {
       // nothing of the batch was written; correlation state goes back to what is stored, and the
       // sender may retry the whole batch safely
       await this.understanding.warmUp().catch((e: unknown) => this.logger.error(`warm-up after a failed batch failed: ${String(e)}`));
-      throw new AppException('unavailable', `database unavailable: ${(err as Error).message.slice(0, 200)}`, undefined, { 'Retry-After': '2' });
+      throw new AppException('unavailable', `database unavailable: ${(err as Error).message.slice(0, 200)}`, undefined, {
+        'Retry-After': '2',
+      });
     }
   }
 

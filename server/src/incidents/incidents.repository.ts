@@ -3,9 +3,34 @@ import type { Channel, Incident, IncidentFacts, IncidentFlag } from '@jointduty/
 import { Db, num, numOrNull, valuesClause, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
 
 const COLUMNS = [
-  'id', 'channel', 'external_id', 'occurred_at', 'received_at', 'kind', 'title', 'content', 'address', 'district',
-  'lng', 'lat', 'category', 'department', 'event_id', 'flags', 'reporter_name', 'reporter_phone', 'merchant_name',
-  'merchant_uscc', 'merchant_address', 'due_at', 'facts', 'simulated', 'raw', 'person_key', 'subject_key', 'join_reason',
+  'id',
+  'channel',
+  'external_id',
+  'occurred_at',
+  'received_at',
+  'kind',
+  'title',
+  'content',
+  'address',
+  'district',
+  'lng',
+  'lat',
+  'category',
+  'department',
+  'event_id',
+  'flags',
+  'reporter_name',
+  'reporter_phone',
+  'merchant_name',
+  'merchant_uscc',
+  'merchant_address',
+  'due_at',
+  'facts',
+  'simulated',
+  'raw',
+  'person_key',
+  'subject_key',
+  'join_reason',
 ] as const;
 const LIST_COLUMNS = COLUMNS.filter((c) => c !== 'raw' && c !== 'content').join(', ');
 // 28 columns × 200 rows stays far below both databases' parameter limits
@@ -46,11 +71,34 @@ export interface IncidentQuery {
 function toRow(n: NewIncident): Param[] {
   const i = n.incident;
   return [
-    i.id, i.channel, i.externalId, Date.parse(i.occurredAt), Date.parse(i.receivedAt), i.kind, i.title, i.content,
-    i.address, i.district, i.location?.lng ?? null, i.location?.lat ?? null, i.category, i.department, i.eventId,
-    i.flags.join(','), i.reporter?.name ?? null, i.reporter?.phone ?? null, i.merchant?.name ?? null,
-    i.merchant?.uscc ?? null, i.merchant?.address ?? null, i.dueAt ? Date.parse(i.dueAt) : null,
-    JSON.stringify(i.facts), i.flags.includes('simulated'), n.raw, n.personKey ?? null, n.subjectKey ?? null, i.joinReason ?? null,
+    i.id,
+    i.channel,
+    i.externalId,
+    Date.parse(i.occurredAt),
+    Date.parse(i.receivedAt),
+    i.kind,
+    i.title,
+    i.content,
+    i.address,
+    i.district,
+    i.location?.lng ?? null,
+    i.location?.lat ?? null,
+    i.category,
+    i.department,
+    i.eventId,
+    i.flags.join(','),
+    i.reporter?.name ?? null,
+    i.reporter?.phone ?? null,
+    i.merchant?.name ?? null,
+    i.merchant?.uscc ?? null,
+    i.merchant?.address ?? null,
+    i.dueAt ? Date.parse(i.dueAt) : null,
+    JSON.stringify(i.facts),
+    i.flags.includes('simulated'),
+    n.raw,
+    n.personKey ?? null,
+    n.subjectKey ?? null,
+    i.joinReason ?? null,
   ];
 }
 
@@ -74,7 +122,9 @@ function fromRow(r: Row): Incident {
     category: s(r.category),
     department: s(r.department),
     eventId: s(r.event_id),
-    flags: String(r.flags ?? '').split(',').filter(Boolean) as IncidentFlag[],
+    flags: String(r.flags ?? '')
+      .split(',')
+      .filter(Boolean) as IncidentFlag[],
     reporter: r.reporter_name != null || r.reporter_phone != null ? { name: s(r.reporter_name), phone: s(r.reporter_phone) } : null,
     merchant: r.merchant_name != null ? { name: String(r.merchant_name), uscc: s(r.merchant_uscc), address: s(r.merchant_address) } : null,
     dueAt: due != null ? new Date(due).toISOString() : null,

@@ -36,7 +36,12 @@ export class ProfilesService implements OnModuleInit {
     private readonly db: Db,
     private readonly audit: AuditService,
   ) {
-    this.dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: config.city.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    this.dateFormat = new Intl.DateTimeFormat('en-CA', {
+      timeZone: config.city.timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
   }
 
   async onModuleInit(): Promise<void> {
@@ -77,16 +82,24 @@ export class ProfilesService implements OnModuleInit {
   /** `id` switches a profile on by hand, null switches every profile off, 'auto' goes back to the dates. */
   async choose(actor: string, choice: string | null): Promise<ReturnType<ProfilesService['list']>> {
     if (choice !== null && choice !== 'auto' && !this.config.profiles.some((p) => p.id === choice)) {
-      throw new AppException('bad_request', `id: ${String(choice).slice(0, 64)} is not a profile of config/profiles.yaml (or use null, or "auto")`);
+      throw new AppException(
+        'bad_request',
+        `id: ${String(choice).slice(0, 64)} is not a profile of config/profiles.yaml (or use null, or "auto")`,
+      );
     }
     const before = this.active()?.profile.id ?? null;
     const next = choice === 'auto' ? null : { id: choice };
     await this.db.transaction(async (tx) => {
       await tx.execute(`DELETE FROM settings WHERE name = ?`, [SETTING]);
-      if (next) await tx.execute(`INSERT INTO settings (name, value, updated_at) VALUES (?, ?, ?)`, [SETTING, JSON.stringify(next), Date.now()]);
+      if (next)
+        await tx.execute(`INSERT INTO settings (name, value, updated_at) VALUES (?, ?, ?)`, [SETTING, JSON.stringify(next), Date.now()]);
     });
     this.manual = next;
-    await this.audit.record(actor, 'profile.choose', 'profile', choice ?? 'none', { before, after: this.active()?.profile.id ?? null, choice });
+    await this.audit.record(actor, 'profile.choose', 'profile', choice ?? 'none', {
+      before,
+      after: this.active()?.profile.id ?? null,
+      choice,
+    });
     return this.list();
   }
 

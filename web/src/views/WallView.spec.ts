@@ -91,7 +91,10 @@ describe('WallView', () => {
     expect(wrapper.find('.connection-banner').text()).toContain('正在重连');
 
     expect(wrapper.find('[data-testid="profile-badge"]').exists()).toBe(false);
-    socket.fire('stats', overview({ profile: { id: 'beer-festival', name: '青岛国际啤酒节', manual: false, watchAreas: ['金沙滩啤酒城'], roster: [] } }));
+    socket.fire(
+      'stats',
+      overview({ profile: { id: 'beer-festival', name: '青岛国际啤酒节', manual: false, watchAreas: ['金沙滩啤酒城'], roster: [] } }),
+    );
     await flushPromises();
     expect(wrapper.find('[data-testid="profile-badge"]').text()).toContain('保障方案青岛国际啤酒节');
 
