@@ -12,5 +12,7 @@ module.exports = {
   displayName: 'postgres',
   rootDir: path.join(__dirname),
   testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts', '<rootDir>/integration/**/*.int-spec.ts'],
+  // these two never touch a database: the quick suite runs them once
+  testPathIgnorePatterns: ['/node_modules/', 'correlation-day', 'day-generator'],
   maxWorkers: 1,
 };
