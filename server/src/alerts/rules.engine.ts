@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import type { Incident, Severity } from '@jointduty/shared';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
-import type { EventState } from '../events/correlator';
+import { newEventState, type EventState } from '../events/correlator';
 import { EventsRepository } from '../events/events.repository';
 import { UnderstandingService } from '../events/understanding.service';
 import { IncidentsRepository } from '../incidents/incidents.repository';
@@ -227,7 +227,7 @@ export class RulesEngine implements OnModuleInit, OnApplicationBootstrap, OnModu
   private async eventOf(i: Incident): Promise<EventState | null> {
     const e = await this.events.get(i.eventId!);
     if (!e) return null;
-    return {
+    return newEventState({
       id: e.id,
       title: e.title,
       district: e.district,
@@ -239,15 +239,8 @@ export class RulesEngine implements OnModuleInit, OnApplicationBootstrap, OnModu
       firstAt: Date.parse(e.firstAt),
       lastAt: Date.parse(e.lastAt),
       createdAt: Date.parse(e.createdAt),
-      keys: [],
-      usccs: [],
-      places: [],
-      sigs: [],
-      harmIncidents: 0,
-      harmChannels: [],
-      complainants: [],
       watchArea: null,
       reasons: e.reasons,
-    };
+    });
   }
 }

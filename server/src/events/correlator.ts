@@ -60,6 +60,27 @@ export interface EventState {
   fieldKeys?: string[];
 }
 
+/** A fresh event: the given facts, nothing counted yet. */
+export function newEventState(
+  base: Pick<EventState, 'title' | 'district' | 'category' | 'subject' | 'place' | 'firstAt' | 'lastAt' | 'createdAt' | 'watchArea'> &
+    Partial<Pick<EventState, 'id' | 'channels' | 'incidentCount' | 'reasons'>>,
+): EventState {
+  return {
+    id: randomUUID(),
+    channels: [],
+    incidentCount: 0,
+    keys: [],
+    usccs: [],
+    places: [],
+    sigs: [],
+    harmIncidents: 0,
+    harmChannels: [],
+    complainants: [],
+    reasons: [],
+    ...base,
+  };
+}
+
 export interface Assignment {
   eventId: string;
   isNew: boolean;
@@ -259,28 +280,17 @@ export class Correlator {
   // ---- event upkeep ---------------------------------------------------------------------------
 
   private start(o: Observation, listed = true): EventState {
-    const e: EventState = {
-      id: randomUUID(),
+    const e = newEventState({
       title: o.title.slice(0, 200),
       district: o.district,
       category: o.category,
       subject: o.subjects.merchant,
       place: o.subjects.place,
-      channels: [],
-      incidentCount: 0,
       firstAt: o.at,
       lastAt: o.at,
       createdAt: Date.now(),
-      keys: [],
-      usccs: [],
-      places: [],
-      sigs: [],
-      harmIncidents: 0,
-      harmChannels: [],
-      complainants: [],
       watchArea: o.watchArea,
-      reasons: [],
-    };
+    });
     if (!listed) e.standalone = true;
     this.events.set(e.id, e);
     this.absorb(e, o, null, listed);

@@ -1,11 +1,6 @@
-export interface ReachFactors {
-  followers?: number;
-  verified?: boolean;
-  reposts?: number;
-  comments?: number;
-  likes?: number;
-  views?: number;
-}
+import type { IncidentFacts } from '@jointduty/shared';
+/** What reach is estimated from: the post's own facts (IncidentFacts). */
+export type ReachFactors = Pick<IncidentFacts, 'followers' | 'verified' | 'reposts' | 'comments' | 'likes' | 'views'>;
 
 // No platform counts past this; larger numbers (and Infinity) are read as this.
 const MAX_COUNT = 1e12;
