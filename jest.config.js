@@ -26,6 +26,9 @@ const common = {
 };
 
 module.exports = {
+  // testTimeout is a global option: a project's own is not read in a multi-project run. Journeys
+  // start real servers (about 2.5 s each on a busy 2-core machine), so the default 5 s is too short.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'shared', rootDir: path.join(__dirname, 'shared'), testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'server', rootDir: path.join(__dirname, 'server'), testMatch: ['<rootDir>/src/**/*.spec.ts'] },
