@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import type { Channel, Incident } from '@jointduty/shared';
+import type { Channel } from '@jointduty/shared';
 import { Db, num, valuesClause, type Param, type Queryable } from '../infra/database/db';
 import type { EventState } from './correlator';
 
@@ -23,31 +22,6 @@ export interface EventRecord {
 @Injectable()
 export class EventsRepository {
   constructor(private readonly db: Db) {}
-
-  /** An event that starts with this one incident (correlation joins more in a later issue). */
-  async createFor(tx: Queryable, incident: Incident, reason: string): Promise<string> {
-    const id = randomUUID();
-    const now = Date.now();
-    const at = Date.parse(incident.occurredAt);
-    await tx.execute(
-      `INSERT INTO events (id, title, district, category, channels, incident_count, first_at, last_at, reasons, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
-      [
-        id,
-        incident.title.slice(0, 200),
-        incident.district,
-        incident.category,
-        incident.channel,
-        at,
-        at,
-        JSON.stringify([reason]),
-        now,
-        now,
-      ],
-    );
-    await tx.execute(`UPDATE incidents SET event_id = ? WHERE id = ?`, [id, incident.id]);
-    return id;
-  }
 
   /** Writes the events a batch touched, new or grown: one statement per 100. */
   async save(tx: Queryable, states: EventState[]): Promise<void> {

@@ -195,11 +195,6 @@ export class IncidentsRepository {
     await this.db.execute(`UPDATE incidents SET overdue_at = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [at, ...ids]);
   }
 
-  async setEvent(tx: Queryable, incidentIds: string[], eventId: string): Promise<void> {
-    if (incidentIds.length === 0) return;
-    await tx.execute(`UPDATE incidents SET event_id = ? WHERE id IN (${incidentIds.map(() => '?').join(', ')})`, [eventId, ...incidentIds]);
-  }
-
   async list(q: IncidentQuery): Promise<Incident[]> {
     const where = whereEquals([
       ['channel = ?', q.channel],
