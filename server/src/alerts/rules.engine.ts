@@ -155,9 +155,11 @@ export class RulesEngine implements OnModuleInit, OnApplicationBootstrap, OnModu
     this.timer.unref();
   }
 
-  onModuleDestroy(): void {
+  // batches already handed over are judged before the database closes (it closes after this module)
+  async onModuleDestroy(): Promise<void> {
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
+    await this.queue;
   }
 
   /** Waits until every batch handed over so far has been judged (tests and shutdown). */
@@ -190,8 +192,12 @@ export class RulesEngine implements OnModuleInit, OnApplicationBootstrap, OnModu
         }
         matches.push({ rule: rule.id, severity: r.severity ?? rule.severity, title: r.title, summary: r.summary });
       }
-      // an event with alerts grows them even when this incident fires no rule itself
-      if (matches.length > 0 || event.incidentCount > 1) await this.alerts.applyEvent(event, incident, matches);
+      // an event with alerts grows them even when this incident fires no rule itself; an event
+      // without any, and no rule firing, needs no database work at all
+      if (matches.length > 0 || event.alerted) {
+        await this.alerts.applyEvent(event, incident, matches);
+        event.alerted = true;
+      }
     }
   }
 

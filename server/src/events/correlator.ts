@@ -58,6 +58,8 @@ export interface EventState {
   numbers?: Record<string, number>;
   /** names feeds gave in their merchant field (learnt again after a restart) */
   fieldKeys?: string[];
+  /** an alert has been raised on it: its alerts follow its growth */
+  alerted?: boolean;
 }
 
 /** A fresh event: the given facts, nothing counted yet. */

@@ -70,6 +70,12 @@ export class EventsRepository {
     }
   }
 
+  /** Ids of the events that have alerts changed since `since` (the rules follow their growth). */
+  async alertedSince(since: number): Promise<Set<string>> {
+    const rows = await this.db.query<{ event_id: string }>(`SELECT DISTINCT event_id FROM alerts WHERE updated_at >= ?`, [since]);
+    return new Set(rows.map((r) => String(r.event_id)));
+  }
+
   /** Events whose latest incident is at or after `since`, with their correlation state. */
   async recent(since: number): Promise<EventState[]> {
     const rows = await this.db.query<{ state: string }>(`SELECT state FROM events WHERE last_at >= ? ORDER BY last_at ASC`, [since]);

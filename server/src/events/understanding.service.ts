@@ -46,7 +46,10 @@ export class UnderstandingService implements OnModuleInit {
     const started = Date.now();
     this.brain.clear();
     const keepHours = Math.max(...Object.values(this.config.events.windowHours));
-    for (const e of await this.events.recent(now - keepHours * HOUR)) {
+    const since = now - keepHours * HOUR;
+    const alerted = await this.events.alertedSince(since - 7 * 24 * HOUR);
+    for (const e of await this.events.recent(since)) {
+      if (alerted.has(e.id)) e.alerted = true;
       this.brain.correlator.restore(e);
       if (!e.standalone && e.fieldKeys) this.brain.learnNames(e.fieldKeys);
     }
