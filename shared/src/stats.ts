@@ -19,6 +19,18 @@ export interface StatsOverview {
   profile: ActiveProfileSummary | null;
 }
 
+/** Incidents per minute per channel (GET /api/stats/series): the wall's trend chart. */
+export interface StatsSeries {
+  /** the first minute shown, ISO; one entry per minute after it */
+  start: string;
+  minutes: number;
+  byChannel: Record<Channel, number[]>;
+  /** the same minutes seven days earlier */
+  lastWeek: Record<Channel, number[]>;
+  /** the merchants with the most incidents in their events over the last 24 h */
+  hotMerchants: Array<{ name: string; incidents: number; eventId: string; district: string | null }>;
+}
+
 export interface ActiveProfileSummary {
   id: string;
   name: string;

@@ -40,6 +40,7 @@ describe('authorization and dispatch', () => {
     { method: 'GET', path: () => `/api/incidents/${incidentId}`, allowed: ['admin', 'duty'] },
     { method: 'GET', path: () => `/api/events/${alert.eventId}`, allowed: staff },
     { method: 'GET', path: () => '/api/stats/overview', allowed: staff },
+    { method: 'GET', path: () => '/api/stats/series', allowed: staff },
     { method: 'GET', path: () => '/api/teams', allowed: ['admin', 'duty', 'leader', 'field'] },
     { method: 'GET', path: () => '/api/dispatches', allowed: ['admin', 'duty', 'leader', 'field'] },
     { method: 'GET', path: () => '/api/audit', allowed: ['admin'] },

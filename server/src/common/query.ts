@@ -1,11 +1,11 @@
 import { AppException } from './app.exception';
 
-/** A `limit` query parameter: a whole number 1…max, default when absent. */
-export function limitParam(value: unknown, dflt: number, max: number): number {
+/** A whole-number query parameter 1…max (`limit` unless named), default when absent. */
+export function limitParam(value: unknown, dflt: number, max: number, name = 'limit'): number {
   if (value === undefined || value === '') return dflt;
   const n = Number(value);
   if (typeof value !== 'string' || !/^\d+$/.test(value) || n < 1 || n > max) {
-    throw new AppException('bad_request', `limit: must be a whole number from 1 to ${max}`);
+    throw new AppException('bad_request', `${name}: must be a whole number from 1 to ${max}`);
   }
   return n;
 }

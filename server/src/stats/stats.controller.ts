@@ -1,5 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
-import type { StatsOverview } from '@jointduty/shared';
+import { Controller, Get, Query } from '@nestjs/common';
+import type { StatsOverview, StatsSeries } from '@jointduty/shared';
+import { limitParam } from '../common/query';
 import { Roles } from '../auth/auth.decorators';
 import { StatsService } from './stats.service';
 
@@ -11,5 +12,12 @@ export class StatsController {
   @Get('overview')
   overview(): Promise<StatsOverview> {
     return this.stats.overview();
+  }
+
+  // ?minutes= 1…1440, default 120 (the wall's two hours)
+  @Roles('admin', 'duty', 'leader')
+  @Get('series')
+  series(@Query('minutes') minutes?: string): Promise<StatsSeries> {
+    return this.stats.series(limitParam(minutes, 120, 1440, 'minutes'));
   }
 }

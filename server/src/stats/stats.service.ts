@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CHANNELS, type Channel, type StatsOverview } from '@jointduty/shared';
+import { CHANNELS, type Channel, type StatsOverview, type StatsSeries } from '@jointduty/shared';
 import { AlertsRepository } from '../alerts/alerts.repository';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
@@ -12,6 +12,10 @@ export function startOfLocalDay(now: number, offsetMinutes = 480): number {
   const shifted = now + offsetMinutes * 60_000;
   return shifted - (shifted % 86_400_000) - offsetMinutes * 60_000;
 }
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
 
 @Injectable()
 export class StatsService {
@@ -47,6 +51,46 @@ export class StatsService {
       simulatorOn: this.config.env.simulator,
       profile: this.activeProfile(now),
     };
+  }
+
+  /** Incidents per minute per channel over the last `minutes`, beside the same minutes a week before. */
+  async series(minutes: number, now = Date.now()): Promise<StatsSeries> {
+    const end = Math.floor(now / MINUTE) * MINUTE + MINUTE;
+    const start = end - minutes * MINUTE;
+    const [current, lastWeek, hot] = await Promise.all([
+      this.perMinute(start, end, minutes),
+      this.perMinute(start - WEEK, end - WEEK, minutes),
+      this.db.query<{ id: unknown; subject: unknown; n: unknown; district: unknown }>(
+        `SELECT id, subject, incident_count AS n, district FROM events WHERE subject IS NOT NULL AND last_at >= ? ORDER BY incident_count DESC, last_at DESC LIMIT 10`,
+        [now - DAY],
+      ),
+    ]);
+    return {
+      start: new Date(start).toISOString(),
+      minutes,
+      byChannel: current,
+      lastWeek,
+      hotMerchants: hot.map((r) => ({
+        name: String(r.subject),
+        incidents: num(r.n),
+        eventId: String(r.id),
+        district: r.district == null ? null : String(r.district),
+      })),
+    };
+  }
+
+  private async perMinute(start: number, end: number, minutes: number): Promise<Record<Channel, number[]>> {
+    // integer division on both databases: received_at and the offset are integers
+    const rows = await this.db.query<{ channel: string; m: unknown; n: unknown }>(
+      `SELECT channel, (received_at - ?) / ${MINUTE} AS m, COUNT(*) AS n FROM incidents WHERE received_at >= ? AND received_at < ? GROUP BY channel, m`,
+      [start, start, end],
+    );
+    const out = Object.fromEntries(CHANNELS.map((c) => [c, new Array<number>(minutes).fill(0)])) as Record<Channel, number[]>;
+    for (const r of rows) {
+      const i = Math.floor(num(r.m));
+      if (i >= 0 && i < minutes && r.channel in out) out[r.channel as Channel][i] = num(r.n);
+    }
+    return out;
   }
 
   private activeProfile(now: number): StatsOverview['profile'] {
