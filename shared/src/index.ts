@@ -10,3 +10,4 @@ export * from './feeds/schemas';
 export * from './feeds/validate';
 export * from './realtime/rooms';
 export * from './realtime/events';
+export * from './event-note';

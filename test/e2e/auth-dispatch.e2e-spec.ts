@@ -39,6 +39,9 @@ describe('authorization and dispatch', () => {
     { method: 'GET', path: () => '/api/incidents', allowed: staff },
     { method: 'GET', path: () => `/api/incidents/${incidentId}`, allowed: ['admin', 'duty'] },
     { method: 'GET', path: () => `/api/events/${alert.eventId}`, allowed: staff },
+    { method: 'POST', path: () => `/api/events/${alert.eventId}/read`, allowed: ['admin', 'leader'] },
+    // an empty instruction is refused as a bad request, after the role check
+    { method: 'POST', path: () => `/api/events/${alert.eventId}/instructions`, allowed: ['admin', 'leader'], body: {} },
     { method: 'GET', path: () => '/api/stats/overview', allowed: staff },
     { method: 'GET', path: () => '/api/stats/series', allowed: staff },
     { method: 'GET', path: () => '/api/teams', allowed: ['admin', 'duty', 'leader', 'field'] },

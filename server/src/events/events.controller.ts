@@ -1,14 +1,34 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { Roles } from '../auth/auth.decorators';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import type { EventNote, SessionUser } from '@jointduty/shared';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { EventNotesService } from './event-notes.service';
 import { EventsService, type EventDetail } from './events.service';
 
 @Controller('api/events')
 export class EventsController {
-  constructor(private readonly events: EventsService) {}
+  constructor(
+    private readonly events: EventsService,
+    private readonly notes: EventNotesService,
+  ) {}
 
   @Roles('admin', 'duty', 'leader')
   @Get(':id')
   get(@Param('id') id: string): Promise<EventDetail> {
     return this.events.detail(id);
+  }
+
+  // 已阅: once per leader; marking again answers the first mark
+  @Roles('admin', 'leader')
+  @Post(':id/read')
+  @HttpCode(200)
+  read(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<EventNote> {
+    return this.notes.markRead(id, user);
+  }
+
+  // 批示 { text }
+  @Roles('admin', 'leader')
+  @Post(':id/instructions')
+  instruct(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: SessionUser): Promise<EventNote> {
+    return this.notes.instruct(id, user, body);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IncidentsModule } from '../incidents/incidents.module';
+import { EventNotesService } from './event-notes.service';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
@@ -8,7 +9,7 @@ import { UnderstandingService } from './understanding.service';
 @Module({
   imports: [IncidentsModule],
   controllers: [EventsController],
-  providers: [EventsRepository, EventsService, UnderstandingService],
+  providers: [EventsRepository, EventsService, UnderstandingService, EventNotesService],
   exports: [EventsRepository, EventsService, UnderstandingService],
 })
 export class EventsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Channel } from '@jointduty/shared';
+import type { Channel, EventNote, EventNoteKind } from '@jointduty/shared';
 import { Db, num, valuesClause, type Param, type Queryable } from '../infra/database/db';
 import type { EventState } from './correlator';
 
@@ -68,6 +68,39 @@ export class EventsRepository {
         params,
       );
     }
+  }
+
+  async addNote(n: EventNote): Promise<void> {
+    await this.db.execute(
+      `INSERT INTO event_notes (id, event_id, kind, actor, actor_name, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [n.id, n.eventId, n.kind, n.actor, n.actorName, n.text, Date.parse(n.createdAt)],
+    );
+  }
+
+  /** An event's notes, oldest first. */
+  async notes(eventId: string): Promise<EventNote[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT * FROM event_notes WHERE event_id = ? ORDER BY created_at ASC, id ASC`,
+      [eventId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      eventId: String(r.event_id),
+      kind: String(r.kind) as EventNoteKind,
+      actor: String(r.actor),
+      actorName: String(r.actor_name),
+      text: r.text == null ? null : String(r.text),
+      createdAt: new Date(num(r.created_at)).toISOString(),
+    }));
+  }
+
+  /** The field teams dispatched to any alert of the event. */
+  async dispatchedTeams(eventId: string): Promise<string[]> {
+    const rows = await this.db.query<{ team_id: string }>(
+      `SELECT DISTINCT d.team_id FROM dispatches d JOIN alerts a ON a.id = d.alert_id WHERE a.event_id = ?`,
+      [eventId],
+    );
+    return rows.map((r) => String(r.team_id));
   }
 
   /** Ids of the events that have alerts changed since `since` (the rules follow their growth). */

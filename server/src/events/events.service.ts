@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { IncidentSummary } from '@jointduty/shared';
+import type { EventNote, IncidentSummary } from '@jointduty/shared';
 import { toIncidentSummary } from '@jointduty/shared';
 import { AppException } from '../common/app.exception';
 import { IncidentsRepository } from '../incidents/incidents.repository';
@@ -8,6 +8,8 @@ import { EventsRepository, type EventRecord } from './events.repository';
 /** An event's incidents, oldest first, each with why it joined (CONTRACT §5 `GET /api/events/{id}`). */
 export type EventDetail = EventRecord & {
   incidents: Array<IncidentSummary & { joinReason: string | null; subject: string | null; place: string | null }>;
+  /** leaders' 已阅 and 批示, oldest first */
+  notes: EventNote[];
 };
 
 const MAX_INCIDENTS = 1000;
@@ -24,8 +26,10 @@ export class EventsService {
     if (!event) throw new AppException('not_found', `event ${id.slice(0, 64)} not found`);
     const incidents = await this.incidents.list({ eventId: id, limit: MAX_INCIDENTS });
     incidents.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || (a.receivedAt < b.receivedAt ? -1 : 1));
+    const notes = await this.events.notes(id);
     return {
       ...event,
+      notes,
       incidents: incidents.map((i) => ({
         ...toIncidentSummary(i),
         joinReason: i.joinReason ?? null,

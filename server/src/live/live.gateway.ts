@@ -60,7 +60,13 @@ export class LiveGateway implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     const http = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
-    this.io = new Server(http, { path: SOCKET_PATH, serveClient: false, pingInterval: 20_000, pingTimeout: 20_000, maxHttpBufferSize: 64 * 1024 });
+    this.io = new Server(http, {
+      path: SOCKET_PATH,
+      serveClient: false,
+      pingInterval: 20_000,
+      pingTimeout: 20_000,
+      maxHttpBufferSize: 64 * 1024,
+    });
     // nothing lives on the default namespace
     this.io.of('/').use((_socket, next) => next(new Error('use the /live namespace')));
     const ns = this.io.of(LIVE_NAMESPACE) as LiveServer;
@@ -83,6 +89,10 @@ export class LiveGateway implements OnApplicationBootstrap, OnApplicationShutdow
       }),
       this.bus.subscribe('dispatch.created', ({ teamId, notice }) => {
         ns.to(rooms.team(teamId)).emit('dispatch:new', notice);
+      }),
+      // one emit to the union of rooms: a socket in two of them gets the note once
+      this.bus.subscribe('event.noted', ({ notice, teamIds }) => {
+        ns.to([...roomsFor(AUDIENCE.alerts), ...teamIds.map(rooms.team)]).emit('event:note', notice);
       }),
     );
     this.statsTimer = setInterval(() => void this.pushStats(), STATS_MS);

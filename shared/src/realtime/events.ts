@@ -1,4 +1,5 @@
 import type { Alert, DispatchNotice } from '../alert';
+import type { EventNoteNotice } from '../event-note';
 import type { IncidentSummary } from '../incident';
 import type { StatsOverview } from '../stats';
 
@@ -10,6 +11,8 @@ export interface ServerToClientEvents {
   incidents: (batch: IncidentSummary[]) => void;
   'dispatch:new': (notice: DispatchNotice) => void;
   stats: (overview: StatsOverview) => void;
+  /** A leader's 已阅 or 批示 on an event: to admin, duty and leaders, and (instructions) to the teams dispatched to it. */
+  'event:note': (notice: EventNoteNotice) => void;
   /** After a `resume`: every missed change was sent; `lastSeq` is the newest one now known. */
   resumed: (info: { lastSeq: number; replayed: number }) => void;
 }

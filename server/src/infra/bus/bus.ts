@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import type { Alert, DispatchNotice, Incident } from '@jointduty/shared';
+import type { Alert, DispatchNotice, EventNoteNotice, Incident } from '@jointduty/shared';
 
 /** Internal domain events (`domain.pastTense`) and their payloads. */
 export interface BusEvents {
@@ -9,6 +9,7 @@ export interface BusEvents {
   'alert.updated': Alert;
   'alert.escalated': Alert;
   'dispatch.created': { teamId: string; notice: DispatchNotice };
+  'event.noted': { notice: EventNoteNotice; teamIds: string[] };
 }
 export type BusTopic = keyof BusEvents;
 

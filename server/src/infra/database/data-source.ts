@@ -5,8 +5,9 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
 import { Understanding1764000000000 } from './migrations/1764000000000-understanding';
+import { EventNotes1764100000000 } from './migrations/1764100000000-event-notes';
 
-export const MIGRATIONS = [Initial1763900000000, Understanding1764000000000];
+export const MIGRATIONS = [Initial1763900000000, Understanding1764000000000, EventNotes1764100000000];
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -153,7 +153,19 @@ export class SettingEntity {
   @Column({ name: 'updated_at', type: 'bigint' }) updatedAt: number;
 }
 
+@Entity('event_notes')
+export class EventNoteEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Index('ix_event_notes_event') @Column({ name: 'event_id', type: 'varchar', length: 36 }) eventId: string;
+  @Column({ type: 'varchar', length: 16 }) kind: string;
+  @Column({ type: 'varchar', length: 64 }) actor: string;
+  @Column({ name: 'actor_name', type: 'varchar', length: 100 }) actorName: string;
+  @Column({ type: 'text', nullable: true }) text: string | null;
+  @Column({ name: 'created_at', type: 'bigint' }) createdAt: number;
+}
+
 export const ENTITIES = [
+  EventNoteEntity,
   SilenceEntity,
   SettingEntity,
   IncidentEntity,
