@@ -292,15 +292,10 @@ export class SubjectExtractor {
   /** Estates and buildings: 海尔里小区 → 海尔里, 融创雅居, 万达广场. */
   estatesIn(text: string): string[] {
     const out: string[] = [];
-    this.estates.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = this.estates.exec(text)) !== null) {
-      const prefix = this.prefixBefore(text, m.index, this.roadBoundaries, 8);
-      if (prefix.length < 2) continue;
-      const whole = (prefix + m[0]).replace(this.cityPrefix, '');
-      if (this.notEstates.has(whole) || this.notEstates.has(m[0] === '小区' ? whole : '') || whole.length < 3) continue;
+    for (const { whole, suffix } of this.suffixedNames(text, this.estates, 8)) {
+      if (this.notEstates.has(whole)) continue;
       // 海尔里小区 and 海尔里 are one estate
-      const name = m[0] === '小区' || m[0] === '社区' ? whole.slice(0, -2) : whole;
+      const name = suffix === '小区' || suffix === '社区' ? whole.slice(0, -2) : whole;
       if (name.length >= 2 && !out.includes(name)) out.push(name);
     }
     return out;
@@ -323,16 +318,24 @@ export class SubjectExtractor {
   /** Road names: 云霄路, 台东三路, 香港中路. */
   roadsIn(text: string): string[] {
     const out: string[] = [];
-    this.roads.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = this.roads.exec(text)) !== null) {
-      const prefix = this.prefixBefore(text, m.index, this.roadBoundaries, 6);
-      if (prefix.length < 2) continue;
-      const road = (prefix + m[0]).replace(this.cityPrefix, '');
-      if (road.length < 3 || this.notRoads.has(road) || /^\d+$/.test(prefix) || this.notRoadEndings.some((e) => road.endsWith(e))) continue;
+    for (const { whole: road, prefix } of this.suffixedNames(text, this.roads, 6)) {
+      if (this.notRoads.has(road) || /^\d+$/.test(prefix) || this.notRoadEndings.some((e) => road.endsWith(e))) continue;
       if (!out.includes(road)) out.push(road);
     }
     return out;
+  }
+
+  // Every place name a text writes as 2–max characters before one of `suffixes` (路, 小区 …), cut
+  // at the words that end a name, the city's name dropped; at least 3 characters in all.
+  private *suffixedNames(text: string, suffixes: RegExp, max: number): Generator<{ whole: string; prefix: string; suffix: string }> {
+    suffixes.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = suffixes.exec(text)) !== null) {
+      const prefix = this.prefixBefore(text, m.index, this.roadBoundaries, max);
+      if (prefix.length < 2) continue;
+      const whole = (prefix + m[0]).replace(this.cityPrefix, '');
+      if (whole.length >= 3) yield { whole, prefix, suffix: m[0] };
+    }
   }
 
   // The characters before `at` that can belong to a name: word characters only, cut after the

@@ -30,6 +30,8 @@ const SETTING = 'profile';
 export class ProfilesService implements OnModuleInit {
   private manual: { id: string | null } | null = null;
   private readonly dateFormat: Intl.DateTimeFormat;
+  // the local date of the last minute asked about: every record asks, the date changes once a day
+  private dateCache = { minute: -1, date: '' };
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -57,9 +59,15 @@ export class ProfilesService implements OnModuleInit {
       const p = this.config.profiles.find((x) => x.id === this.manual!.id);
       return p ? { profile: p, manual: true } : null;
     }
-    const today = this.dateFormat.format(now);
+    const today = this.localDate(now);
     const p = this.config.profiles.find((x) => x.from !== undefined && x.to !== undefined && x.from <= today && today <= x.to);
     return p ? { profile: p, manual: false } : null;
+  }
+
+  private localDate(now: number): string {
+    const minute = Math.floor(now / 60_000);
+    if (minute !== this.dateCache.minute) this.dateCache = { minute, date: this.dateFormat.format(now) };
+    return this.dateCache.date;
   }
 
   list(now = Date.now()): { profiles: ProfileView[]; active: string | null; manual: boolean } {
