@@ -1,4 +1,8 @@
 import type { MessageSchema } from './index';
+import * as wallPart from './parts/wall';
+import * as leaderPart from './parts/leader';
+import * as consolePart from './parts/console';
+import * as fieldPart from './parts/field';
 
 // English, the second language. Same keys as zh-CN.ts.
 export const en: MessageSchema = {
@@ -80,21 +84,6 @@ export const en: MessageSchema = {
     repeat: 'Repeat',
     'professional-claimant': 'Pro claimant',
   },
-  wall: {
-    todayTotal: 'Today',
-    countsTitle: 'Today by channel',
-    tickerTitle: 'Live incidents',
-    alertsTitle: 'Alerts',
-    simulatedBadge: 'SIMULATED DATA / 模拟数据',
-    staleBanner: 'Data stale: no new incidents for {seconds} s',
-    majorBanner: 'Major alert',
-    openAlerts: 'Open alerts',
-    incidentCount: '{count} incidents',
-    noIncidents: 'No incidents yet',
-    profile: 'Profile',
-    profileManual: '(switched on by hand)',
-    noAlerts: 'No alerts',
-  },
   alert: {
     ack: 'Acknowledge',
     acking: 'Acknowledging…',
@@ -107,36 +96,8 @@ export const en: MessageSchema = {
     unknownDistrict: 'Unknown district',
     actionFailed: 'Action failed: {message}',
   },
-  leader: {
-    title: 'Urgent and major alerts',
-    empty: 'No urgent or major alerts',
-  },
-  console: {
-    title: 'Duty console',
-    queueTitle: 'Incident queue',
-    alertsTitle: 'Alerts',
-    filterAll: 'All channels',
-    filterLabel: 'Channel',
-    newItems: '{count} new incidents, click to show',
-  },
-  field: {
-    title: 'Field response',
-    team: 'Team: {team}',
-    empty: 'No dispatches',
-    note: 'Note: {note}',
-    newDispatch: 'New dispatch received',
-    steps: {
-      ack: 'Acknowledge',
-      contacted: 'Contacted',
-      onsite: 'On site',
-      resolve: 'Resolve',
-    },
-    status: {
-      dispatched: 'Awaiting acknowledgement',
-      acknowledged: 'Acknowledged',
-      contacted: 'Contacted',
-      onsite: 'On site',
-      resolved: 'Resolved',
-    },
-  },
+  wall: wallPart.en,
+  leader: leaderPart.en,
+  console: consolePart.en,
+  field: fieldPart.en,
 };

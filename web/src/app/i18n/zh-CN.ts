@@ -1,5 +1,10 @@
 // Simplified Chinese, the default. Keys are shared with en.ts (same shape, checked by type and test).
 // vue-i18n syntax: avoid bare { } @ $ | in texts.
+import * as wallPart from './parts/wall';
+import * as leaderPart from './parts/leader';
+import * as consolePart from './parts/console';
+import * as fieldPart from './parts/field';
+
 export const zhCN = {
   app: {
     title: '联席值守指挥平台',
@@ -79,21 +84,6 @@ export const zhCN = {
     repeat: '重复',
     'professional-claimant': '职业索赔',
   },
-  wall: {
-    todayTotal: '今日受理',
-    countsTitle: '今日各渠道来件',
-    tickerTitle: '实时来件',
-    alertsTitle: '预警',
-    simulatedBadge: '模拟数据 / SIMULATED DATA',
-    staleBanner: '数据停滞：已 {seconds} 秒未收到新来件',
-    majorBanner: '重大预警',
-    openAlerts: '待处置预警',
-    incidentCount: '{count} 件',
-    noIncidents: '暂无来件',
-    profile: '保障方案',
-    profileManual: '（手动启用）',
-    noAlerts: '暂无预警',
-  },
   alert: {
     ack: '签收',
     acking: '签收中…',
@@ -106,36 +96,8 @@ export const zhCN = {
     unknownDistrict: '未知区域',
     actionFailed: '操作失败：{message}',
   },
-  leader: {
-    title: '紧急与重大预警',
-    empty: '暂无紧急或重大预警',
-  },
-  console: {
-    title: '值班台',
-    queueTitle: '来件队列',
-    alertsTitle: '预警处置',
-    filterAll: '全部渠道',
-    filterLabel: '渠道筛选',
-    newItems: '{count} 条新来件，点击查看',
-  },
-  field: {
-    title: '现场处置',
-    team: '队伍：{team}',
-    empty: '暂无派单',
-    note: '派单说明：{note}',
-    newDispatch: '收到新派单',
-    steps: {
-      ack: '签收',
-      contacted: '已联系',
-      onsite: '到场',
-      resolve: '办结',
-    },
-    status: {
-      dispatched: '待签收',
-      acknowledged: '已签收',
-      contacted: '已联系',
-      onsite: '已到场',
-      resolved: '已办结',
-    },
-  },
+  wall: wallPart.zh,
+  leader: leaderPart.zh,
+  console: consolePart.zh,
+  field: fieldPart.zh,
 };
