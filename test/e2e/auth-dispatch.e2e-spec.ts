@@ -2,6 +2,9 @@
 import type { Alert, Dispatch, DispatchNotice } from '@jointduty/shared';
 import { collect, connectLive, login, postFeed, request, startServer, waitFor, type LiveSocket, type TestServer } from '../support/harness';
 import { hotline, police } from '../support/records';
+import { ModulesContainer } from '@nestjs/core';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
 
 type Who = 'admin' | 'duty' | 'leader' | 'field' | 'none' | 'forged';
 const USERS: Record<Exclude<Who, 'none' | 'forged'>, string> = { admin: 'admin', duty: 'duty', leader: 'leader', field: 'field-shinan' };
@@ -70,6 +73,40 @@ describe('authorization and dispatch', () => {
       expect(typeof res.body === 'string' || res.status < 400 || typeof res.body.error === 'string').toBe(true);
     },
   );
+
+  // routes that take no bearer token by design (CONTRACT §2, §5)
+  const open = new Set(['POST /api/feeds/:channel', 'POST /api/auth/login', 'GET /api/health', 'GET /metrics']);
+
+  it('covers every route the server serves: a new route cannot skip this matrix', () => {
+    const served: string[] = [];
+    for (const mod of server.app.get(ModulesContainer).values()) {
+      for (const wrapper of mod.controllers.values()) {
+        const type = wrapper.metatype as (new (...a: never[]) => unknown) | null;
+        if (!type) continue;
+        const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
+        for (const name of Object.getOwnPropertyNames(type.prototype)) {
+          const fn = (type.prototype as Record<string, unknown>)[name];
+          if (typeof fn !== 'function' || name === 'constructor') continue;
+          const method = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
+          const sub = Reflect.getMetadata(PATH_METADATA, fn) as string | undefined;
+          if (method === undefined || sub === undefined) continue;
+          const full = `/${[base, sub]
+            .map((x) => x.replace(/^\/+|\/+$/g, ''))
+            .filter(Boolean)
+            .join('/')}`;
+          served.push(`${RequestMethod[method]} ${full}`);
+        }
+      }
+    }
+    expect(served.length).toBeGreaterThan(20);
+    const missing = served.filter((route) => {
+      if (open.has(route)) return false;
+      const [method, pattern] = route.split(' ') as [string, string];
+      const re = new RegExp(`^${pattern.replace(/:[A-Za-z]+/g, '[^/]+')}(\\?.*)?$`);
+      return !routes.some((r) => r.method === method && re.test(r.path()));
+    });
+    expect(missing).toEqual([]);
+  });
 
   it('answers health and login without a token; wrong passwords get 401', async () => {
     expect((await request(server, 'GET', '/api/health')).status).toBe(200);
