@@ -37,7 +37,9 @@ export async function resetPostgres(url: string): Promise<void> {
 }
 
 /** Starts a server on a fresh database, or (`restart: true` with the old dataDir) on the one it had. */
-export async function startServer(opts: { dataDir?: string; restart?: boolean; env?: Record<string, string>; webDist?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { dataDir?: string; restart?: boolean; env?: Record<string, string>; webDist?: string; port?: number } = {},
+): Promise<TestServer> {
   // a fresh database on PostgreSQL is an emptied schema
   if (!opts.restart && process.env.TEST_DATABASE_URL) await resetPostgres(process.env.TEST_DATABASE_URL);
   const dataDir = opts.dataDir ?? tempDir();
@@ -53,7 +55,7 @@ export async function startServer(opts: { dataDir?: string; restart?: boolean; e
     },
   });
   const app = await createApp(config, { logger: ['error'], webDist: opts.webDist });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const addr = app.getHttpServer().address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   const rules = app.get(RulesEngine);

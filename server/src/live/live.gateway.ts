@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
@@ -37,7 +44,7 @@ const roomsFor = (roles: Role[]) => roles.map(rooms.role);
 
 /** The /live namespace: authenticates the handshake, joins rooms from the identity, fans out. */
 @Injectable()
-export class LiveGateway implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('live');
   private io: Server | null = null;
   private ns: LiveServer | null = null;
@@ -100,6 +107,14 @@ export class LiveGateway implements OnApplicationBootstrap, OnApplicationShutdow
     this.metrics.gauge('jointduty_sockets_connected', 'Connected live sockets by role', () =>
       (['admin', 'duty', 'leader', 'field'] as Role[]).map((r) => [{ role: r }, ns.adapter.rooms.get(rooms.role(r))?.size ?? 0]),
     );
+  }
+
+  // Before the HTTP server closes: it waits for every open connection, and a connected wall's
+  // websocket would hold it open until the ping timeout (about 45 s).
+  beforeApplicationShutdown(): void {
+    this.ns?.disconnectSockets(true);
+    // and any connection still in its handshake or on long-polling
+    this.io?.engine.close();
   }
 
   async onApplicationShutdown(): Promise<void> {
