@@ -22,6 +22,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // ECharts (the wall's and the leader's maps and charts) is one ~210 kB gzipped vendor chunk
+    chunkSizeWarningLimit: 700,
     rollupOptions: {
       // the shared sources have no side effects: the web takes its types and constants
       // without pulling in the feed schemas (and zod) it never calls
@@ -31,6 +33,7 @@ export default defineConfig({
         manualChunks(id) {
           if (/node_modules[\\/](socket\.io-|engine\.io-|@socket\.io)/.test(id)) return 'socket';
           if (/node_modules[\\/](@?vue|pinia|vue-router|vue-i18n|@intlify)/.test(id)) return 'vue';
+          if (/node_modules[\\/](echarts|zrender)[\\/]/.test(id)) return 'charts';
           return undefined;
         },
       },
@@ -46,5 +49,7 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.spec.ts'],
     restoreMocks: true,
+    // some specs load whole pages (the wall pulls in ECharts): slow on a busy 2-core CI machine
+    testTimeout: 20_000,
   },
 });

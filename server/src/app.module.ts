@@ -8,13 +8,16 @@ import { DispatchModule } from './dispatch/dispatch.module';
 import { EventsModule } from './events/events.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { HealthModule } from './health/health.module';
+import { IncidentActionsModule } from './incidents/incident-actions.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { BusModule } from './infra/bus/bus.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { LiveModule } from './live/live.module';
+import { MapModule } from './map/map.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { SimulatorModule } from './simulator/simulator.module';
 import { StatsModule } from './stats/stats.module';
+import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
 @Module({})
 export class AppModule {
@@ -27,14 +30,17 @@ export class AppModule {
         BusModule,
         HealthModule,
         AuditModule,
+        TaxonomyModule,
         AuthModule,
         ProfilesModule,
         IncidentsModule,
         FeedsModule,
         EventsModule,
         AlertsModule,
+        IncidentActionsModule,
         DispatchModule,
         StatsModule,
+        MapModule,
         LiveModule,
         SimulatorModule,
       ],

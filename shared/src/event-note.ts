@@ -1,3 +1,6 @@
+import type { AlertStatus, Severity } from './alert';
+import type { Channel } from './channels';
+
 /** 已阅 or 批示: what a leader leaves on an event (issue 4). */
 export const EVENT_NOTE_KINDS = ['read', 'instruction'] as const;
 export type EventNoteKind = (typeof EVENT_NOTE_KINDS)[number];
@@ -21,4 +24,44 @@ export interface EventNoteNotice {
   eventTitle: string;
 }
 
-export const INSTRUCTION_MAX_CHARS = 1000;
+// a 批示 is a few sentences; the leader screen counts down from here
+export const INSTRUCTION_MAX_CHARS = 500;
+
+/** The alerts of a watched event, as the leader list shows them. */
+export interface WatchedEventAlert {
+  id: string;
+  seq: number;
+  rule: string;
+  severity: Severity;
+  status: AlertStatus;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  /** when it went to the leaders for waiting unacknowledged too long; null if it never did */
+  escalatedAt: string | null;
+}
+
+/** One event on the leader's list (`GET /api/events?scope=leader`): sensitive, or carrying a major alert. */
+export interface WatchedEvent {
+  id: string;
+  title: string;
+  /** the highest severity of its alerts; null when it has none (a sensitive event whose alert was silenced) */
+  severity: Severity | null;
+  district: string | null;
+  category: string | null;
+  channels: Channel[];
+  incidentCount: number;
+  firstAt: string;
+  lastAt: string;
+  /** its newest incident, alert change or leader's note: the list's order */
+  activityAt: string;
+  /** an incident of it touches a sensitive topic */
+  sensitive: boolean;
+  alerts: WatchedEventAlert[];
+  /** whether the requesting user has marked it 已阅 */
+  read: boolean;
+  latestInstruction: EventNote | null;
+}
+
+export const EVENT_LIST_SCOPES = ['leader'] as const;
+export const EVENT_LIST_MAX = 200;

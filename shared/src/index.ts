@@ -11,3 +11,7 @@ export * from './feeds/validate';
 export * from './realtime/rooms';
 export * from './realtime/events';
 export * from './event-note';
+export * from './leader-schemas';
+export * from './dispatch-schemas';
+export * from './console';
+export * from './console-schemas';

@@ -17,6 +17,20 @@ export interface StatsOverview {
   simulatorOn: boolean;
   /** The peak-season profile in force (啤酒节, 黄金周 …), shown on the wall; null when none. */
   profile: ActiveProfileSummary | null;
+  /** Who is on duty now (联合值守): config/roster.yaml, with the active profile's roster adding or replacing units. */
+  roster: RosterEntry[];
+}
+
+/** One member unit's person on duty now. */
+export interface RosterEntry {
+  unit: string;
+  person: string;
+  /** a work phone */
+  phone: string | null;
+  /** as written in the roster, e.g. 08:00-20:00 or 20:00-08:00; null when always on duty */
+  shift: string | null;
+  /** from the base roster or the active profile's */
+  source: 'base' | 'profile';
 }
 
 /** Incidents per minute per channel (GET /api/stats/series): the wall's trend chart. */

@@ -45,12 +45,62 @@ async function counts(page: Page): Promise<{ total: number; ch12345: number }> {
   return { total: await num('.channel-counts .total .value'), ch12345: await num('.channel-counts .ch-12345 .value') };
 }
 
+interface ChartCanvas {
+  name: string;
+  /** the chart's box in the 1920×1080 design canvas (layout px, before the wall's scale) */
+  box: { w: number; h: number };
+  /** backing stores of its canvases (ECharts draws the pulsing markers on a layer of their own) */
+  canvases: Array<{ w: number; h: number }>;
+  /** sampled pixels that are painted */
+  painted: number;
+}
+
+const DRAWN_CHARTS = ['map', 'trend', 'response-rate', 'on-time-rate'];
+
+/** Every chart on the page: its box, its canvases' backing stores, and how much of them is painted. */
+function chartCanvases(page: Page): Promise<ChartCanvas[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('[data-chart]')).map((el) => {
+      const canvases = Array.from(el.querySelectorAll('canvas'));
+      let painted = 0;
+      for (const c of canvases) {
+        const ctx = c.getContext('2d');
+        if (!ctx || c.width === 0 || c.height === 0) continue;
+        const data = ctx.getImageData(0, 0, c.width, c.height).data;
+        // every 5th pixel's alpha: a blank canvas is transparent throughout
+        for (let i = 3; i < data.length; i += 20) if (data[i]! > 0) painted++;
+      }
+      return {
+        name: el.dataset.chart ?? '',
+        box: { w: el.clientWidth, h: el.clientHeight },
+        canvases: canvases.map((c) => ({ w: c.width, h: c.height })),
+        painted,
+      };
+    }),
+  );
+}
+
+/** Waits until the map, the trend and both gauges have drawn something. */
+async function waitChartsDrawn(page: Page): Promise<ChartCanvas[]> {
+  let last: ChartCanvas[] = [];
+  const deadline = Date.now() + SEEN_WITHIN;
+  for (;;) {
+    last = await chartCanvases(page);
+    const drawn = DRAWN_CHARTS.every((name) => (last.find((c) => c.name === name)?.painted ?? 0) > 200);
+    if (drawn) return last;
+    if (Date.now() > deadline) throw new Error(`charts not drawn: ${JSON.stringify(last.map((c) => [c.name, c.painted]))}`);
+    await page.waitForTimeout(250);
+  }
+}
+
 async function waitConnected(page: Page): Promise<void> {
   await page.locator('.connection-status.is-connected').first().waitFor({ state: 'visible', timeout: SEEN_WITHIN });
 }
 
 describe('the wall with the simulator on', () => {
   let server: TestServer;
+  // the charts as measured at 1920×1080, compared at 3840×2160
+  let charts1920: ChartCanvas[] = [];
 
   beforeAll(async () => {
     server = await startServer({ env: { SIMULATOR: 'on' } });
@@ -198,7 +248,56 @@ describe('the wall with the simulator on', () => {
     expect(layout.cut).toEqual([]);
     expect(layout.wide).toEqual([]);
 
+    // the charts are drawn: map with its alert markers, trend, both gauges; one canvas pixel per
+    // layout pixel at this size
+    const charts = await waitChartsDrawn(page);
+    expect(charts.map((c) => c.name).sort()).toEqual(['categories', 'map', 'merchants', 'on-time-rate', 'response-rate', 'trend']);
+    for (const c of charts) {
+      expect(c.box.w).toBeGreaterThan(100);
+      // ECharts makes a canvas when it has something to draw: a ranking may still be empty
+      if (DRAWN_CHARTS.includes(c.name)) expect(c.canvases.length).toBeGreaterThan(0);
+      for (const canvas of c.canvases) expect(canvas).toEqual({ w: c.box.w, h: c.box.h });
+    }
+    // the markers' own layer has something on it: there are open alerts
+    const map = charts.find((c) => c.name === 'map')!;
+    expect(map.canvases.length).toBeGreaterThanOrEqual(2);
+    charts1920 = charts;
+
     await page.screenshot({ path: artifactPath('wall-1920x1080.png') });
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('screenshot of /wall at 3840×2160: the same picture, charts drawn at twice the density (crisp, not upscaled)', async () => {
+    const { page, problems } = await newPage({ width: 3840, height: 2160 });
+    await signIn(page, server.url, 'duty');
+    await waitConnected(page);
+    const charts = await waitChartsDrawn(page);
+
+    const layout = await page.evaluate(() => {
+      const box = document.querySelector('.wall-canvas')!.getBoundingClientRect();
+      return {
+        canvas: { w: box.width, h: box.height },
+        page: { w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight },
+      };
+    });
+    expect(layout.canvas).toEqual({ w: 3840, h: 2160 });
+    expect(layout.page).toEqual({ w: 3840, h: 2160 });
+
+    expect(charts.map((c) => c.name)).toEqual(charts1920.map((c) => c.name));
+    for (const c of charts) {
+      // the same layout box as at 1920×1080 (the design canvas is scaled, not re-laid out) …
+      const at1920 = charts1920.find((x) => x.name === c.name);
+      if (at1920) expect(c.box).toEqual(at1920.box);
+      if (DRAWN_CHARTS.includes(c.name)) expect(c.canvases.length).toBeGreaterThan(0);
+      // … with a backing store of twice its size each way
+      for (const canvas of c.canvases) {
+        expect(canvas.w / c.box.w).toBeCloseTo(2, 1);
+        expect(canvas.h / c.box.h).toBeCloseTo(2, 1);
+      }
+      if (at1920?.canvases[0] && c.canvases[0]) expect(c.canvases[0].w).toBeCloseTo(2 * at1920.canvases[0].w, -1);
+    }
+
+    await page.screenshot({ path: artifactPath('wall-3840x2160.png') });
     expect(problems.errors).toEqual([]);
   });
 });

@@ -45,6 +45,13 @@ describe('authorization and dispatch', () => {
     { method: 'POST', path: () => `/api/events/${alert.eventId}/read`, allowed: ['admin', 'leader'] },
     // an empty instruction is refused as a bad request, after the role check
     { method: 'POST', path: () => `/api/events/${alert.eventId}/instructions`, allowed: ['admin', 'leader'], body: {} },
+    { method: 'GET', path: () => '/api/events?scope=leader', allowed: staff },
+    { method: 'GET', path: () => `/api/alerts/${alert.id}/history`, allowed: staff },
+    { method: 'GET', path: () => '/api/taxonomy', allowed: staff },
+    { method: 'GET', path: () => '/api/map', allowed: ['admin', 'duty', 'leader', 'field'] },
+    // an unknown category and a move nowhere are refused as bad requests, after the role check
+    { method: 'POST', path: () => `/api/incidents/${incidentId}/reclassify`, allowed: ['admin', 'duty'], body: { category: '' } },
+    { method: 'POST', path: () => `/api/incidents/${incidentId}/move`, allowed: ['admin', 'duty'], body: {} },
     { method: 'GET', path: () => '/api/stats/overview', allowed: staff },
     { method: 'GET', path: () => '/api/stats/series', allowed: staff },
     { method: 'GET', path: () => '/api/teams', allowed: ['admin', 'duty', 'leader', 'field'] },
@@ -166,8 +173,10 @@ describe('authorization and dispatch', () => {
     expect(done.status).toBe('resolved');
     expect(done.resultNote).toBe('已退款，现场秩序恢复');
     for (const at of [done.ackedAt, done.contactedAt, done.onsiteAt, done.resolvedAt]) expect(at).toBeTruthy();
-    // no going back
-    expect((await request(server, 'POST', `/api/dispatches/${dispatchId}/ack`, { token: shinanToken, body: {} })).status).toBe(409);
+    // no going back: a step already recorded, sent again (a phone replaying its queue), changes nothing
+    const again = await request<Dispatch>(server, 'POST', `/api/dispatches/${dispatchId}/ack`, { token: shinanToken, body: {} });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ status: 'resolved', resolvedAt: done.resolvedAt, ackedAt: done.ackedAt });
 
     await waitFor(
       () => updates.filter((u) => u.id === alert.id && u.dispatches?.[0]?.status === 'resolved').length > 0,

@@ -1,4 +1,4 @@
-import type { Alert, EventNote, EventNoteNotice } from '@jointduty/shared';
+import { INSTRUCTION_MAX_CHARS, type Alert, type EventNote, type EventNoteNotice } from '@jointduty/shared';
 import { collect, connectLive, login, postFeed, request, startServer, waitFor, type LiveSocket, type TestServer } from '../support/harness';
 import { police } from '../support/records';
 
@@ -91,7 +91,7 @@ describe('leaders’ read marks and instructions', () => {
       {},
       { text: 7 },
       { text: '   ' },
-      { text: '批'.repeat(1001) },
+      { text: '批'.repeat(INSTRUCTION_MAX_CHARS + 1) },
       { text: '处理\u0007' },
       { text: 'bad \uD800 half' },
     ]) {

@@ -1,4 +1,4 @@
-import type { StatsSeries } from '@jointduty/shared';
+import type { StatsOverview, StatsSeries } from '@jointduty/shared';
 import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
 import { consumer, hotline, police } from '../support/records';
 
@@ -38,6 +38,37 @@ describe('stats series', () => {
     expect(Object.values(s.lastWeek).every((xs) => sum(xs) === 0)).toBe(true);
     expect(Date.parse(s.start)).toBeLessThanOrEqual(Date.now() - 29 * 60_000);
     expect(s.hotMerchants[0]).toMatchObject({ name: '浪花渔家大排档', incidents: 3 });
+  });
+
+  it('names who is on duty now from config/roster.yaml, and the active profile takes over its units', async () => {
+    const duty = await login(server, 'duty');
+    const off = await request(server, 'PUT', '/api/profiles/active', { token: duty, body: { id: null } });
+    expect(off.status).toBe(200);
+    const base = (await request<StatsOverview>(server, 'GET', '/api/stats/overview', { token: leader })).body;
+    // these units have a day and a night shift: exactly one person each, whatever the hour
+    for (const unit of ['联席办', '公安局', '12345热线办']) {
+      expect(base.roster.filter((e) => e.unit === unit)).toEqual([
+        expect.objectContaining({
+          unit,
+          person: expect.any(String),
+          shift: expect.stringMatching(/^\d\d:\d\d-\d\d:\d\d$/),
+          source: 'base',
+        }),
+      ]);
+    }
+    expect(base.roster.every((e) => e.source === 'base')).toBe(true);
+
+    // 青岛国际啤酒节 by hand: its all-day 联席办 and 12345 people replace the base ones
+    expect((await request(server, 'PUT', '/api/profiles/active', { token: duty, body: { id: 'beer-festival' } })).status).toBe(200);
+    const festival = (await request<StatsOverview>(server, 'GET', '/api/stats/overview', { token: leader })).body;
+    expect(festival.profile?.id).toBe('beer-festival');
+    expect(festival.roster.filter((e) => e.unit === '联席办')).toEqual([
+      { unit: '联席办', person: '值班长 王建国', phone: '0532-8000-0001', shift: '全天', source: 'profile' },
+    ]);
+    expect(festival.roster.filter((e) => e.unit === '12345热线办').map((e) => e.person)).toEqual(['班长 郑华']);
+    // the profile's roster itself is still there as written
+    expect(festival.profile?.roster).toHaveLength(7);
+    expect((await request(server, 'PUT', '/api/profiles/active', { token: duty, body: { id: 'auto' } })).status).toBe(200);
   });
 
   it('refuses a bad window, naming the parameter', async () => {

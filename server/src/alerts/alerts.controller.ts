@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { ALERT_STATUSES, SEVERITIES, text, type Alert, type SessionUser } from '@jointduty/shared';
+import { ALERT_STATUSES, recordId, SEVERITIES, text, type Alert, type AlertHistoryEntry, type SessionUser } from '@jointduty/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { limitParam, enumParam } from '../common/query';
 import { parseOr400 } from '../common/zod';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
-import { EventsService } from '../events/events.service';
+import { EventsService, type EventDetail } from '../events/events.service';
 import { AlertsService } from './alerts.service';
 import { alertToCap } from './cap';
 
@@ -21,20 +21,36 @@ export class AlertsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  // ?eventId= answers the alerts of one event (issue 4: the leader's event panel)
   @Get()
-  list(@Query('status') status?: string, @Query('severity') severity?: string, @Query('limit') limit?: string): Promise<Alert[]> {
+  list(
+    @Query('status') status?: string,
+    @Query('severity') severity?: string,
+    @Query('limit') limit?: string,
+    @Query('eventId') eventId?: unknown,
+  ): Promise<Alert[]> {
     return this.alerts.list({
       status: enumParam('status', status, ALERT_STATUSES),
       severity: enumParam('severity', severity, SEVERITIES),
+      eventId: eventId === undefined ? undefined : parseOr400(recordId, eventId, 'eventId'),
       limit: limitParam(limit, 50, 500),
     });
   }
 
   @Get(':id')
-  async get(@Param('id') id: string) {
+  async get(
+    @Param('id') id: string,
+  ): Promise<Alert & { event: EventDetail; incidents: EventDetail['incidents']; history: AlertHistoryEntry[] }> {
     const alert = await this.alerts.get(id);
     const [event, history] = await Promise.all([this.events.detail(alert.eventId), this.alerts.history(id)]);
     return { ...alert, event, incidents: event.incidents, history };
+  }
+
+  // the response timeline alone: raised → 签收 → 派单 → team steps → 办结, escalation included
+  @Get(':id/history')
+  async history(@Param('id') id: string): Promise<AlertHistoryEntry[]> {
+    await this.alerts.get(id);
+    return this.alerts.history(id);
   }
 
   @Get(':id/cap')

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
 import { IncidentsModule } from '../incidents/incidents.module';
+import { AlertHistoryRepository } from './alert-history.repository';
+import { AlertHistoryService } from './alert-history.service';
 import { AlertsController } from './alerts.controller';
 import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
@@ -12,7 +14,15 @@ import { SilencesService } from './silences.service';
 @Module({
   imports: [EventsModule, IncidentsModule],
   controllers: [AlertsController, SilencesController],
-  providers: [AlertsRepository, AlertsService, RulesEngine, EscalationService, SilencesService],
-  exports: [AlertsService, AlertsRepository, RulesEngine, SilencesService],
+  providers: [
+    AlertsRepository,
+    AlertsService,
+    RulesEngine,
+    EscalationService,
+    SilencesService,
+    AlertHistoryRepository,
+    AlertHistoryService,
+  ],
+  exports: [AlertsService, AlertsRepository, RulesEngine, SilencesService, AlertHistoryService],
 })
 export class AlertsModule {}

@@ -5,6 +5,7 @@ import { Db, num, whereEquals, type Param, type Queryable, type Row } from '../i
 export interface AlertQuery {
   status?: AlertStatus;
   severity?: Severity;
+  eventId?: string;
   limit: number;
 }
 
@@ -123,6 +124,7 @@ export class AlertsRepository {
     const where = whereEquals([
       ['status = ?', q.status],
       ['severity = ?', q.severity],
+      ['event_id = ?', q.eventId],
     ]);
     const rows = await this.db.query(`SELECT * FROM alerts ${where.sql} ORDER BY created_at DESC, seq DESC LIMIT ?`, [
       ...where.params,
@@ -140,30 +142,12 @@ export class AlertsRepository {
     return rows.map((r) => ({ seq: num(r.seq), kind: r.kind === 'new' ? 'new' : 'update', alert: JSON.parse(r.payload) as Alert }));
   }
 
-  async history(
-    alertId: string,
-  ): Promise<Array<{ seq: number; kind: string; actor: string | null; at: string; status: string; severity: string }>> {
-    const rows = await this.db.query<Record<string, unknown>>(
-      `SELECT seq, kind, actor, payload, created_at FROM alert_changes WHERE alert_id = ? ORDER BY seq ASC`,
-      [alertId],
-    );
-    return rows.map((r) => {
-      const a = JSON.parse(String(r.payload)) as Alert;
-      return {
-        seq: num(r.seq),
-        kind: String(r.kind),
-        actor: r.actor == null ? null : String(r.actor),
-        at: new Date(num(r.created_at)).toISOString(),
-        status: a.status,
-        severity: a.severity,
-      };
-    });
-  }
-
-  /** Open major alerts nobody has acknowledged since before `before`. */
+  /** Open major alerts nobody has acknowledged since before `before`, not yet escalated. */
   async waitingMajor(before: number): Promise<Alert[]> {
     const rows = await this.db.query(
-      `SELECT * FROM alerts WHERE severity = 'major' AND status = 'open' AND created_at <= ? ORDER BY created_at ASC LIMIT 100`,
+      `SELECT * FROM alerts WHERE severity = 'major' AND status = 'open' AND created_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM alert_history h WHERE h.alert_id = alerts.id AND h.kind = 'escalated')
+       ORDER BY created_at ASC LIMIT 100`,
       [before],
     );
     return rows.map(fromRow);

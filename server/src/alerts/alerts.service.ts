@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { maskText, severityRank, type Alert, type AlertStatus, type Incident, type Severity } from '@jointduty/shared';
+import {
+  maskText,
+  severityRank,
+  type Alert,
+  type AlertStatus,
+  type Dispatch,
+  type DispatchStep,
+  type Incident,
+  type Severity,
+} from '@jointduty/shared';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
 import { EventBus } from '../infra/bus/bus';
 import { Db, type Queryable } from '../infra/database/db';
 import type { EventState } from '../events/correlator';
+import { AlertHistoryService } from './alert-history.service';
 import { AlertsRepository } from './alerts.repository';
 
 /** A rule that fired on an event, in the words the duty room reads. */
@@ -31,6 +41,7 @@ export class AlertsService {
     private readonly repo: AlertsRepository,
     private readonly bus: EventBus,
     private readonly audit: AuditService,
+    private readonly alertHistory: AlertHistoryService,
   ) {}
 
   /**
@@ -68,6 +79,7 @@ export class AlertsService {
         if (incident.flags.includes('simulated')) alert.simulated = true;
         await this.repo.insert(tx, alert);
         await this.repo.addChange(tx, 'new', alert, null);
+        await this.alertHistory.raised(tx, alert);
         out.push({ alert, isNew: true });
       }
       for (const current of existing) {
@@ -93,6 +105,7 @@ export class AlertsService {
         await this.repo.update(tx, next);
         await this.withProgress(tx, next);
         await this.repo.addChange(tx, 'update', next, null);
+        await this.alertHistory.severityChanged(tx, current, next);
         out.push({ alert: next, isNew: false });
       }
       return out;
@@ -121,8 +134,18 @@ export class AlertsService {
     return this.repo.list(q);
   }
 
+  /** The alert's response timeline, oldest first (issue 4). */
   history(id: string) {
-    return this.repo.history(id);
+    return this.alertHistory.list(id);
+  }
+
+  // history entries a dispatch writes inside its own transaction
+  recordDispatched(tx: Queryable, created: readonly Dispatch[], actor: string): Promise<void> {
+    return this.alertHistory.dispatched(tx, created, actor);
+  }
+
+  recordStep(tx: Queryable, dispatchId: string, step: DispatchStep, actor: string, note?: string | null): Promise<void> {
+    return this.alertHistory.step(tx, dispatchId, step, actor, note);
   }
 
   acknowledge(id: string, actor: string): Promise<Alert> {
@@ -134,7 +157,9 @@ export class AlertsService {
   }
 
   resolve(id: string, actor: string, note: string): Promise<Alert> {
-    return this.transition(id, actor, 'resolved', 'alert.resolve', { resolvedAt: Date.now(), resolutionNote: note });
+    return this.transition(id, actor, 'resolved', 'alert.resolve', { resolvedAt: Date.now(), resolutionNote: note }, undefined, undefined, {
+      note,
+    });
   }
 
   /**
@@ -148,7 +173,10 @@ export class AlertsService {
     action: string,
     extra?: { resolvedAt?: number; resolutionNote?: string },
     decide?: (a: Alert) => AlertStatus,
-    inTx?: (tx: Queryable, alert: Alert) => Promise<void>,
+    // may answer what the audit log keeps beside the status after (the teams dispatched)
+    inTx?: (tx: Queryable, alert: Alert) => Promise<Record<string, unknown> | void>,
+    // what the audit log keeps beside the status after (a resolution note)
+    auditAfter?: Record<string, unknown>,
   ): Promise<Alert> {
     const updated = await this.db.transaction(async (tx) => {
       const current = await this.repo.getIn(tx, id);
@@ -157,7 +185,7 @@ export class AlertsService {
       if (target !== current.status && !NEXT[current.status].includes(target)) {
         throw new AppException('conflict', `alert is ${current.status}: cannot become ${target}`);
       }
-      if (inTx) await inTx(tx, current);
+      const more = inTx ? await inTx(tx, current) : undefined;
       const next: Alert = { ...current, status: target, seq: await this.repo.nextSeq(tx), updatedAt: new Date().toISOString() };
       await this.repo.update(tx, next, {
         acknowledgedAt: target === 'acknowledged' || target === 'dispatched' || target === 'resolved' ? Date.now() : undefined,
@@ -165,9 +193,13 @@ export class AlertsService {
       });
       await this.withProgress(tx, next);
       await this.repo.addChange(tx, 'update', next, actor);
-      return { before: current.status, next };
+      await this.alertHistory.transitioned(tx, current, next, actor, extra?.resolutionNote);
+      return { before: current.status, next, more };
     });
-    await this.audit.record(actor, action, 'alert', id, { before: updated.before, after: updated.next.status });
+    await this.audit.record(actor, action, 'alert', id, {
+      before: { status: updated.before },
+      after: { status: updated.next.status, ...auditAfter, ...(updated.more ?? {}) },
+    });
     this.bus.publish('alert.updated', updated.next);
     return updated.next;
   }

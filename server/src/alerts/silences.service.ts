@@ -105,9 +105,7 @@ export class SilencesService implements OnModuleInit {
       `INSERT INTO silences (id, event_id, rule, reason, created_by, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [s.id, s.eventId, s.rule, s.reason, s.createdBy, s.startsAt, s.endsAt],
     );
-    await this.audit.record(actor, 'silence.create', 'silence', s.id, { eventId: s.eventId, rule: s.rule, minutes, reason });
-    await this.reload();
-    return fromRow({
+    const created = fromRow({
       id: s.id,
       event_id: s.eventId,
       rule: s.rule,
@@ -117,6 +115,9 @@ export class SilencesService implements OnModuleInit {
       ends_at: s.endsAt,
       cancelled_at: null,
     });
+    await this.audit.record(actor, 'silence.create', 'silence', s.id, { before: null, after: created, minutes });
+    await this.reload();
+    return created;
   }
 
   async cancel(actor: string, id: string): Promise<Silence> {
@@ -127,9 +128,16 @@ export class SilencesService implements OnModuleInit {
       `UPDATE silences SET cancelled_at = ?, ends_at = CASE WHEN ends_at > ? THEN ? ELSE ends_at END WHERE id = ? AND cancelled_at IS NULL`,
       [now, now, now, id],
     );
-    await this.audit.record(actor, 'silence.cancel', 'silence', id, { before: fromRow(rows[0]).endsAt });
+    const before = fromRow(rows[0]);
+    const after = fromRow((await this.db.query(`SELECT * FROM silences WHERE id = ?`, [id]))[0]!);
+    await this.audit.record(actor, 'silence.cancel', 'silence', id, {
+      before: { endsAt: before.endsAt, cancelledAt: before.cancelledAt },
+      after: { endsAt: after.endsAt, cancelledAt: after.cancelledAt },
+      eventId: before.eventId,
+      rule: before.rule,
+    });
     await this.reload();
-    return fromRow((await this.db.query(`SELECT * FROM silences WHERE id = ?`, [id]))[0]!);
+    return after;
   }
 
   private async reload(): Promise<void> {

@@ -1,15 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { auditQuerySchema, type AuditEntry } from '@jointduty/shared';
 import { Roles } from '../auth/auth.decorators';
-import { limitParam } from '../common/query';
-import { AuditService, type AuditEntry } from './audit.service';
+import { parseOr400 } from '../common/zod';
+import { AuditService } from './audit.service';
 
 @Controller('api/audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  // ?actor= &action= &targetType= &targetId= &since= &until= &limit= &before=
   @Roles('admin')
   @Get()
-  list(@Query('limit') limit?: string, @Query('targetId') targetId?: string): Promise<AuditEntry[]> {
-    return this.audit.list(limitParam(limit, 100, 1000), targetId);
+  list(@Query() query: unknown): Promise<AuditEntry[]> {
+    return this.audit.list(parseOr400(auditQuerySchema, query ?? {}, 'query'));
   }
 }

@@ -73,6 +73,7 @@ describe('loadConfig', () => {
         'viral-post',
         'repeat-complaint',
         'overdue-order',
+        'escalation',
       ]);
       expect(config.feedKeys).toEqual({
         '12345': 'dev-feed-key',
@@ -80,6 +81,11 @@ describe('loadConfig', () => {
         '110': 'dev-feed-key',
         sentiment: 'dev-feed-key',
       });
+      // the base roster names the member units of joint duty
+      expect(new Set(config.roster.map((r) => r.unit))).toEqual(
+        new Set(['联席办', '公安局', '文化和旅游局', '交通运输局', '城市管理局', '市场监管局', '12345热线办']),
+      );
+      expect(config.roster.find((r) => r.shift === '20:00-08:00')).toMatchObject({ unit: '联席办', person: expect.any(String) });
       expect(config.simulator.ratePerMinute).toBe(40);
       expect(config.simulator.hourlyRhythm).toHaveLength(24);
     });
@@ -313,6 +319,30 @@ describe('loadConfig', () => {
     it('refuses an alias claimed by two districts', () => {
       edit('city.yaml', 'aliases: [李沧]', 'aliases: [李沧, 崂山]');
       expect(load().problems).toEqual([`${file('city.yaml')}: districts[4].aliases[1]: 崂山 is already used by 崂山区`]);
+    });
+
+    it('names the file and field of a bad roster line', () => {
+      edit(
+        'roster.yaml',
+        "person: 值班长 刘志远, phone: '0532-8000-0001', shift: '08:00-20:00'",
+        "phone: '0532-8000-0001', shift: '8点到20点'",
+      );
+      edit('roster.yaml', "shift: '20:00-08:00' }", "shift: '20:00-08:00', team: night }");
+      const err = load();
+      expect(err.problems).toEqual([
+        `${file('roster.yaml')}: roster[0].person: is required`,
+        `${file('roster.yaml')}: roster[0].shift: must be HH:MM-HH:MM (08:00-20:00, 20:00-08:00 across midnight) or 全天`,
+        `${file('roster.yaml')}: roster[1]: Unrecognized key: "team"`,
+      ]);
+    });
+
+    it('reports a missing roster, and a profile roster shift that is not hours', () => {
+      unlinkSync(file('roster.yaml'));
+      edit('profiles.yaml', "shift: '18:00–次日02:00'", "shift: '晚班'");
+      expect(load().problems).toEqual([
+        `${file('roster.yaml')}: file not found`,
+        `${file('profiles.yaml')}: profiles[0].roster[1].shift: must be HH:MM-HH:MM (08:00-20:00, 20:00-08:00 across midnight) or 全天`,
+      ]);
     });
 
     it('collects problems of several files in one error', () => {

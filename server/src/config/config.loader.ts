@@ -16,6 +16,7 @@ import {
   eventsSchema,
   gazetteerSchema,
   profilesSchema,
+  rosterSchema,
   rulesSchema,
   storyLexiconSchema,
   subjectLexiconSchema,
@@ -27,6 +28,7 @@ import {
   type FeedChannel,
   type GazetteerEntry,
 } from './config.schema';
+import { parseShift, SHIFT_FORMAT } from '../stats/shift';
 
 export interface LoadConfigOptions {
   // default: env CONFIG_DIR, else the repository's config/
@@ -80,6 +82,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
   const gazetteerFile = read('gazetteer', gazetteerSchema);
   const events = read('events', eventsSchema);
   const profilesFile = read('profiles', profilesSchema);
+  const rosterFile = read('roster', rosterSchema);
   const subjectLexicon = read('subjectLexicon', subjectLexiconSchema);
   const storyLexicon = read('storyLexicon', storyLexiconSchema);
   const sentimentLexicon = read('sentimentLexicon', sentimentLexiconSchema);
@@ -191,6 +194,11 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
       };
       checkRules(p.rules, 'rules');
       p.watchAreas.forEach((w, j) => checkRules(w.rules, `watchAreas[${j}].rules`));
+      // the wall shows who is on duty now: a shift must be readable as hours
+      p.roster.forEach((r, j) => {
+        if (r.shift !== undefined && parseShift(r.shift) === null)
+          problems.push(`${profLabel}: profiles[${i}].roster[${j}].shift: ${SHIFT_FORMAT}`);
+      });
     });
   }
 
@@ -259,6 +267,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
     gazetteer: gazetteer!,
     events: events!,
     profiles: profilesFile!.profiles,
+    roster: rosterFile!.roster,
     subjectLexicon: subjectLexicon!,
     storyLexicon: storyLexicon!,
     sentimentLexicon: sentimentLexicon!,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHANNELS, ROLES, SEVERITIES, type Channel, type Role, type Severity } from '@jointduty/shared';
 import type { ClassifierExamples } from '../incidents/classifier-examples';
 import type { SensitiveLexicon, SentimentLexicon } from '../signals/lexicons';
+import { parseShift, SHIFT_FORMAT } from '../stats/shift';
 
 // One source of truth: the channels, roles and severities come from the shared package.
 export const FEED_CHANNELS = CHANNELS;
@@ -23,6 +24,7 @@ export const CONFIG_FILES = {
   gazetteer: 'gazetteer.yaml',
   events: 'events.yaml',
   profiles: 'profiles.yaml',
+  roster: 'roster.yaml',
   subjectLexicon: 'lexicons/subjects.yaml',
   storyLexicon: 'lexicons/stories.yaml',
   sentimentLexicon: 'lexicons/sentiment.yaml',
@@ -135,6 +137,7 @@ export interface AppConfig {
   gazetteer: GazetteerEntry[];
   events: EventsFile;
   profiles: Profile[];
+  roster: RosterLine[];
   subjectLexicon: SubjectLexiconFile;
   storyLexicon: StoryLexiconFile;
   sentimentLexicon: SentimentLexicon;
@@ -356,7 +359,15 @@ export const profilesSchema = z.strictObject({
   ),
 });
 
+// the base joint-duty roster (联合值守): member unit, who, work phone, shift
+const shift = text.refine((s) => parseShift(s) !== null, SHIFT_FORMAT);
+
+export const rosterSchema = z.strictObject({
+  roster: z.array(z.strictObject({ unit: text, person: text, phone: text.optional(), shift })),
+});
+
 export type EventsFile = z.infer<typeof eventsSchema>;
+export type RosterLine = z.infer<typeof rosterSchema>['roster'][number];
 export type SubjectLexiconFile = z.infer<typeof subjectLexiconSchema>;
 export type StoryLexiconFile = z.infer<typeof storyLexiconSchema>;
 export type Profile = z.infer<typeof profilesSchema>['profiles'][number];

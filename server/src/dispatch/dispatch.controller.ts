@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { DISPATCH_STATUSES, DISPATCH_STEPS, text, type SessionUser } from '@jointduty/shared';
+import {
+  DISPATCH_STATUSES,
+  DISPATCH_STEPS,
+  dispatchStepBodySchema,
+  recordId,
+  text,
+  type DispatchStep,
+  type SessionUser,
+} from '@jointduty/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AppException } from '../common/app.exception';
 import { enumParam } from '../common/query';
@@ -8,7 +16,6 @@ import { parseOr400 } from '../common/zod';
 import { DispatchService } from './dispatch.service';
 
 const dispatchBody = z.object({ teamIds: z.array(z.string().min(1).max(64)).min(1).max(50), note: text(0, 2000).optional() });
-const stepBody = z.object({ note: text(0, 2000).optional() });
 
 @Controller('api')
 export class DispatchController {
@@ -40,7 +47,8 @@ export class DispatchController {
     if (!(DISPATCH_STEPS as readonly string[]).includes(step)) {
       throw new AppException('not_found', `step ${step.slice(0, 32)}: must be one of ${DISPATCH_STEPS.join(' ')}`);
     }
-    const b = parseOr400(stepBody, body ?? {});
-    return this.dispatch.step(id, step as (typeof DISPATCH_STEPS)[number], b.note, user);
+    // not an id at all: as missing as another team's
+    if (!recordId.safeParse(id).success) throw new AppException('not_found', `dispatch ${id.slice(0, 64)} not found for your team`);
+    return this.dispatch.step(id, step as DispatchStep, parseOr400(dispatchStepBodySchema, body ?? {}), user);
   }
 }

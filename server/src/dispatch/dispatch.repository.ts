@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Dispatch, DispatchStatus } from '@jointduty/shared';
+import { maskText, type AlertStatus, type Dispatch, type DispatchStatus, type EventNote } from '@jointduty/shared';
 import { Db, num, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
 
 const iso = (v: unknown) => (v == null ? null : new Date(num(v)).toISOString());
@@ -45,7 +45,27 @@ export class DispatchRepository {
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
-  async setStatus(tx: Queryable, id: string, status: DispatchStatus, at: number, resultNote?: string): Promise<void> {
+  /** The dispatch and the status of its alert, for a step. */
+  async getForStep(tx: Queryable, id: string): Promise<{ dispatch: Dispatch; alertStatus: AlertStatus } | null> {
+    const rows = await tx.query(
+      `SELECT d.*, a.status AS alert_status FROM dispatches d JOIN alerts a ON a.id = d.alert_id WHERE d.id = ?`,
+      [id],
+    );
+    return rows[0] ? { dispatch: fromRow(rows[0]), alertStatus: String(rows[0].alert_status) as AlertStatus } : null;
+  }
+
+  /**
+   * Moves a dispatch on; with `expected`, only from that status (false when another request moved
+   * it first: on PostgreSQL two phones of a team may race).
+   */
+  async setStatus(
+    tx: Queryable,
+    id: string,
+    status: DispatchStatus,
+    at: number,
+    resultNote?: string,
+    expected?: DispatchStatus,
+  ): Promise<boolean> {
     const col = STEP_COLUMN[status];
     const sets = ['status = ?'];
     const params: Param[] = [status];
@@ -57,7 +77,49 @@ export class DispatchRepository {
       sets.push('result_note = ?');
       params.push(resultNote);
     }
-    await tx.execute(`UPDATE dispatches SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+    const guard = expected === undefined ? '' : ' AND status = ?';
+    const changed = await tx.execute(`UPDATE dispatches SET ${sets.join(', ')} WHERE id = ?${guard}`, [
+      ...params,
+      id,
+      ...(expected === undefined ? [] : [expected]),
+    ]);
+    return changed > 0;
+  }
+
+  /** Leaders' 批示 on these events, oldest first, by event. */
+  async instructionsFor(eventIds: readonly string[]): Promise<Map<string, EventNote[]>> {
+    const out = new Map<string, EventNote[]>();
+    if (eventIds.length === 0) return out;
+    const rows = await this.db.query(
+      `SELECT * FROM event_notes WHERE kind = 'instruction' AND event_id IN (${eventIds.map(() => '?').join(', ')}) ORDER BY created_at ASC, id ASC`,
+      [...eventIds],
+    );
+    for (const r of rows) {
+      const note: EventNote = {
+        id: String(r.id),
+        eventId: String(r.event_id),
+        kind: 'instruction',
+        actor: String(r.actor),
+        actorName: String(r.actor_name),
+        text: r.text == null ? null : String(r.text),
+        createdAt: new Date(num(r.created_at)).toISOString(),
+      };
+      const list = out.get(note.eventId) ?? [];
+      list.push(note);
+      out.set(note.eventId, list);
+    }
+    return out;
+  }
+
+  /** Where each event happened (its place as the server understood it; phone and ID numbers masked). */
+  async placesFor(eventIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (eventIds.length === 0) return out;
+    const rows = await this.db.query(`SELECT id, place FROM events WHERE id IN (${eventIds.map(() => '?').join(', ')})`, [...eventIds]);
+    for (const r of rows) {
+      if (typeof r.place === 'string' && r.place.trim()) out.set(String(r.id), maskText(r.place.trim()));
+    }
+    return out;
   }
 
   async list(filter: { teamId?: string; status?: DispatchStatus; limit: number }): Promise<Dispatch[]> {
@@ -65,7 +127,10 @@ export class DispatchRepository {
       ['team_id = ?', filter.teamId],
       ['status = ?', filter.status],
     ]);
-    const rows = await this.db.query(`SELECT * FROM dispatches ${where.sql} ORDER BY created_at DESC LIMIT ?`, [...where.params, filter.limit]);
+    const rows = await this.db.query(`SELECT * FROM dispatches ${where.sql} ORDER BY created_at DESC LIMIT ?`, [
+      ...where.params,
+      filter.limit,
+    ]);
     return rows.map(fromRow);
   }
 }

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DISPATCH_STATUSES, STEP_STATUS, type Alert, type Dispatch, type DispatchStatus, type DispatchStep, type SessionUser } from '@jointduty/shared';
+import {
+  STEP_STATUS,
+  type Alert,
+  type Dispatch,
+  type DispatchStatus,
+  type DispatchStep,
+  type DispatchStepBody,
+  type SessionUser,
+} from '@jointduty/shared';
 import { AlertsService } from '../alerts/alerts.service';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
@@ -8,9 +16,8 @@ import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { EventBus } from '../infra/bus/bus';
 import { Db } from '../infra/database/db';
+import { decideStep } from './dispatch-steps';
 import { DispatchRepository } from './dispatch.repository';
-
-const ORDER = DISPATCH_STATUSES;
 
 @Injectable()
 export class DispatchService {
@@ -32,7 +39,12 @@ export class DispatchService {
   }
 
   /** Sends an alert to field teams; each team's phones get `dispatch:new`. */
-  async dispatch(alertId: string, teamIds: string[], note: string | null, user: SessionUser): Promise<{ alert: Alert; dispatches: Dispatch[] }> {
+  async dispatch(
+    alertId: string,
+    teamIds: string[],
+    note: string | null,
+    user: SessionUser,
+  ): Promise<{ alert: Alert; dispatches: Dispatch[] }> {
     const unknown = teamIds.filter((t) => !this.teamIds.has(t));
     if (unknown.length > 0) throw new AppException('bad_request', `teamIds: unknown team ${unknown.map((t) => t.slice(0, 64)).join(', ')}`);
     const created: Dispatch[] = [];
@@ -55,9 +67,21 @@ export class DispatchService {
         await this.repo.insert(tx, d);
         created.push(d);
       }
+      await this.alerts.recordDispatched(tx, created, user.username);
+      return { teamIds: created.map((d) => d.teamId), note };
     });
     for (const d of created) {
-      this.bus.publish('dispatch.created', { teamId: d.teamId, notice: { dispatchId: d.id, alert, note } });
+      // a team's phones learn of their own dispatch only, not of the other teams sent with them
+      const own: Alert = { ...alert, dispatches: alert.dispatches?.filter((p) => p.teamId === d.teamId) };
+      const notice = {
+        dispatchId: d.id,
+        alert: own,
+        note,
+        createdAt: d.createdAt,
+        dispatchedBy: d.dispatchedBy,
+        dispatchedByName: this.nameOf(d.dispatchedBy),
+      };
+      this.bus.publish('dispatch.created', { teamId: d.teamId, notice });
     }
     return { alert, dispatches: created };
   }
@@ -69,26 +93,64 @@ export class DispatchService {
     const alerts = new Map<string, Alert>();
     for (const d of list) {
       if (!alerts.has(d.alertId)) alerts.set(d.alertId, await this.alerts.get(d.alertId));
-      d.alert = alerts.get(d.alertId);
+      const alert = alerts.get(d.alertId)!;
+      // a field user sees their own team's progress on the alert, not the other teams'
+      d.alert = teamId === undefined ? alert : { ...alert, dispatches: alert.dispatches?.filter((p) => p.teamId === teamId) };
+    }
+    // what a phone needs without `GET /api/events/{id}`: who sent it, where, the leaders' 批示
+    const eventIds = [...new Set(list.flatMap((d) => (d.alert ? [d.alert.eventId] : [])))];
+    const [instructions, places] = await Promise.all([this.repo.instructionsFor(eventIds), this.repo.placesFor(eventIds)]);
+    for (const d of list) {
+      d.dispatchedByName = this.nameOf(d.dispatchedBy);
+      d.place = d.alert ? (places.get(d.alert.eventId) ?? null) : null;
+      d.instructions = d.alert ? (instructions.get(d.alert.eventId) ?? []) : [];
     }
     return list;
   }
 
-  /** One response step by the dispatched team: 签收 已联系 到场 办结, each timed. */
-  async step(dispatchId: string, step: DispatchStep, note: string | undefined, user: SessionUser): Promise<Dispatch> {
+  private nameOf(username: string): string {
+    return this.config.accounts.find((a) => a.username === username)?.displayName ?? username;
+  }
+
+  /** One response step by the dispatched team: 签收 已联系 到场 办结, each timed (rules: dispatch-steps.ts). */
+  async step(dispatchId: string, step: DispatchStep, body: DispatchStepBody, user: SessionUser): Promise<Dispatch> {
     const status = STEP_STATUS[step];
-    const { dispatch, alert } = await this.db.transaction(async (tx) => {
-      const d = await this.repo.getIn(tx, dispatchId);
-      // another team's dispatch is answered exactly like a missing one: ids reveal nothing
-      if (!d || d.teamId !== user.teamId) throw new AppException('not_found', `dispatch ${dispatchId.slice(0, 64)} not found for your team`);
-      if (ORDER.indexOf(status) <= ORDER.indexOf(d.status)) {
-        throw new AppException('conflict', `dispatch is already ${d.status}: cannot go back to ${status}`);
+    const note = body.note;
+    const { dispatch, alert, before } = await this.db.transaction(async (tx) => {
+      const decide = async () => {
+        const found = await this.repo.getForStep(tx, dispatchId);
+        // another team's dispatch is answered exactly like a missing one: ids reveal nothing
+        if (!found || found.dispatch.teamId !== user.teamId) {
+          throw new AppException('not_found', `dispatch ${dispatchId.slice(0, 64)} not found for your team`);
+        }
+        const decision = decideStep(found.dispatch, step, {
+          at: body.at,
+          alertStatus: found.alertStatus,
+          resultNote: note,
+          now: Date.now(),
+        });
+        return { d: found.dispatch, decision };
+      };
+      let { d, decision } = await decide();
+      if (
+        decision.kind === 'apply' &&
+        !(await this.repo.setStatus(tx, d.id, status, decision.at, step === 'resolve' ? note : undefined, decision.expected))
+      ) {
+        // another phone of the team moved it first: judge again on what it is now
+        ({ d, decision } = await decide());
+        if (decision.kind === 'apply') throw new AppException('conflict', `step: the dispatch changed meanwhile; send ${step} again`);
       }
-      await this.repo.setStatus(tx, d.id, status, Date.now(), step === 'resolve' ? (note ?? '') : undefined);
+      // sent again (a replayed offline queue, a second phone): answered as it is, nothing recorded
+      if (decision.kind === 'repeat') return { dispatch: d, alert: null, before: d.status };
+      await this.alerts.recordStep(tx, d.id, step, user.username, note ?? null);
       const alert = await this.alerts.touch(tx, d.alertId, user.username);
-      return { dispatch: (await this.repo.getIn(tx, d.id))!, alert };
+      return { dispatch: (await this.repo.getIn(tx, d.id))!, alert, before: d.status };
     });
-    await this.audit.record(user.username, `dispatch.${step}`, 'dispatch', dispatchId, { note: note ?? null });
+    if (!alert) return dispatch;
+    await this.audit.record(user.username, `dispatch.${step}`, 'dispatch', dispatchId, {
+      before: { status: before },
+      after: { status: dispatch.status, note: note ?? null },
+    });
     this.alerts.publishUpdated(alert);
     return dispatch;
   }

@@ -158,6 +158,48 @@ export class Correlator {
     if (e.lastAt > this.newest) this.newest = e.lastAt;
   }
 
+  /**
+   * Takes an incident into an event outside the search (a duty officer moved it there). The event
+   * may be a detached copy: it is listed under its keys by replace().
+   */
+  join(e: EventState, o: Observation, reason: string | null): void {
+    this.absorb(e, o, reason, false);
+  }
+
+  /**
+   * An event's state built again from its incidents, oldest first (one was moved out): the same
+   * id and identity (title, district, category, subject, place), its counts, channels, times,
+   * keys and stories from what is left. Detached until replace().
+   */
+  rebuild(base: EventState, items: ReadonlyArray<{ o: Observation; reason: string | null }>): EventState {
+    const first = items[0]?.o.at;
+    const e = newEventState({
+      id: base.id,
+      title: base.title,
+      district: base.district,
+      category: base.category,
+      subject: base.subject,
+      place: base.place,
+      firstAt: first ?? base.firstAt,
+      lastAt: first ?? base.lastAt,
+      createdAt: base.createdAt,
+      watchArea: base.watchArea,
+    });
+    if (base.standalone) e.standalone = true;
+    if (base.alerted) e.alerted = true;
+    for (const { o, reason } of items) this.absorb(e, o, reason, false);
+    return e;
+  }
+
+  /** Puts an event in place of the one with its id, listed under its keys as they are now. */
+  replace(e: EventState): void {
+    this.unlist(e.id);
+    this.events.set(e.id, e);
+    if (!e.standalone) this.listAll(e, { tokens: e.sigs.flatMap((s) => s.tokens) });
+    this.schedule(e);
+    if (e.lastAt > this.newest) this.newest = e.lastAt;
+  }
+
   clear(): void {
     this.events.clear();
     this.index.clear();
@@ -395,6 +437,10 @@ export class Correlator {
   private forget(id: string): void {
     this.events.delete(id);
     this.bucketOf.delete(id);
+    this.unlist(id);
+  }
+
+  private unlist(id: string): void {
     for (const key of this.listedUnder.get(id) ?? []) {
       const ids = this.index.get(key);
       if (!ids) continue;

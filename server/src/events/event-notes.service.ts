@@ -63,13 +63,11 @@ export class EventNotesService {
       createdAt: new Date().toISOString(),
     };
     await this.events.addNote(note);
-    await this.audit.record(
-      user.username,
-      kind === 'read' ? 'event.read' : 'event.instruct',
-      'event',
-      eventId,
-      text === null ? undefined : { text },
-    );
+    // a note adds to the event's history: nothing was there before it
+    await this.audit.record(user.username, kind === 'read' ? 'event.read' : 'event.instruct', 'event', eventId, {
+      before: null,
+      after: { noteId: note.id, kind, text },
+    });
     const teamIds = kind === 'instruction' ? await this.events.dispatchedTeams(eventId) : [];
     this.bus.publish('event.noted', { notice: { note, eventTitle }, teamIds });
     return note;

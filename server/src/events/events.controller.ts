@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import type { EventNote, SessionUser } from '@jointduty/shared';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { eventListQuerySchema, type EventNote, type SessionUser, type WatchedEvent } from '@jointduty/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { parseOr400 } from '../common/zod';
 import { EventNotesService } from './event-notes.service';
 import { EventsService, type EventDetail } from './events.service';
 
@@ -10,6 +11,13 @@ export class EventsController {
     private readonly events: EventsService,
     private readonly notes: EventNotesService,
   ) {}
+
+  // ?scope=leader&since=&limit=: the events a leader watches (sensitive, or carrying a major alert)
+  @Roles('admin', 'duty', 'leader')
+  @Get()
+  list(@Query() query: unknown, @CurrentUser() user: SessionUser): Promise<WatchedEvent[]> {
+    return this.events.watched(parseOr400(eventListQuerySchema, query ?? {}, 'query'), user);
+  }
 
   @Roles('admin', 'duty', 'leader')
   @Get(':id')

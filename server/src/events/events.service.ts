@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EventNote, IncidentSummary } from '@jointduty/shared';
-import { toIncidentSummary } from '@jointduty/shared';
+import type { EventListQuery, EventNote, IncidentSummary, SessionUser, WatchedEvent } from '@jointduty/shared';
+import { severityRank, toIncidentSummary } from '@jointduty/shared';
 import { AppException } from '../common/app.exception';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { EventsRepository, type EventRecord } from './events.repository';
@@ -13,6 +13,10 @@ export type EventDetail = EventRecord & {
 };
 
 const MAX_INCIDENTS = 1000;
+// a sensitive event whose sensitive-topic alert was silenced or is switched off is found from its
+// incidents of this long: a bounded scan, whatever the age of the database
+const SENSITIVE_SCAN_MS = 3 * 24 * 3_600_000;
+const DEFAULT_WATCHED = 50;
 
 @Injectable()
 export class EventsService {
@@ -20,6 +24,46 @@ export class EventsService {
     private readonly events: EventsRepository,
     private readonly incidents: IncidentsRepository,
   ) {}
+
+  /** The leader's list: sensitive events and those carrying a major alert, newest activity first. */
+  async watched(q: EventListQuery, user: SessionUser, now = Date.now()): Promise<WatchedEvent[]> {
+    const since = q.since === undefined ? 0 : Date.parse(q.since);
+    const rows = await this.events.watched({
+      since,
+      sensitiveSince: Math.max(since, now - SENSITIVE_SCAN_MS),
+      limit: q.limit ?? DEFAULT_WATCHED,
+    });
+    const ids = rows.map((r) => r.id);
+    const [alerts, sensitive, read, instructions] = await Promise.all([
+      this.events.alertsOf(ids),
+      this.events.sensitiveOf(ids),
+      this.events.readBy(ids, user.username),
+      this.events.latestInstructions(ids),
+    ]);
+    return rows.map((r) => {
+      const list = alerts.get(r.id) ?? [];
+      const severity = list.reduce<WatchedEvent['severity']>(
+        (max, a) => (max === null || severityRank(a.severity) > severityRank(max) ? a.severity : max),
+        null,
+      );
+      return {
+        id: r.id,
+        title: r.title,
+        severity,
+        district: r.district,
+        category: r.category,
+        channels: r.channels,
+        incidentCount: r.incidentCount,
+        firstAt: new Date(r.firstAt).toISOString(),
+        lastAt: new Date(r.lastAt).toISOString(),
+        activityAt: new Date(r.activityAt).toISOString(),
+        sensitive: sensitive.has(r.id) || list.some((a) => a.rule === 'sensitive-topic'),
+        alerts: list,
+        read: read.has(r.id),
+        latestInstruction: instructions.get(r.id) ?? null,
+      };
+    });
+  }
 
   async detail(id: string): Promise<EventDetail> {
     const event = await this.events.get(id);

@@ -7,7 +7,7 @@ import { IncidentsRepository } from '../incidents/incidents.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { ProfilesService } from '../profiles/profiles.service';
 import { Brain, type Analysis, type Understood } from './brain';
-import type { EventState } from './correlator';
+import type { EventState, Observation } from './correlator';
 import { EventsRepository } from './events.repository';
 
 export type { Analysis, Understood };
@@ -68,6 +68,16 @@ export class UnderstandingService implements OnModuleInit {
 
   enrich(incident: Incident): Analysis {
     return this.brain.enrich(incident);
+  }
+
+  /**
+   * How correlation sees a stored incident, read again (an event rebuilt after a move): its
+   * stored flags stand, the incident itself is left as it is.
+   */
+  observe(incident: Incident): Observation {
+    const o = this.brain.enrich(structuredClone(incident)).observation;
+    o.claimant = incident.flags.includes('professional-claimant');
+    return o;
   }
 
   /** Joins the stored incidents of one batch into events and writes them, inside the transaction. */

@@ -1,27 +1,18 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { CHANNELS, type IncidentSummary, type SessionUser } from '@jointduty/shared';
+import { incidentQuerySchema, type IncidentSummary, type SessionUser } from '@jointduty/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { enumParam, limitParam, timeParam } from '../common/query';
+import { parseOr400 } from '../common/zod';
 import { IncidentsService } from './incidents.service';
 
 @Controller('api/incidents')
 export class IncidentsController {
   constructor(private readonly incidents: IncidentsService) {}
 
+  // ?channel= &district= &category= &department= &flag= &since= &until= &eventId= &q= &limit= &before=
   @Roles('admin', 'duty', 'leader')
   @Get()
-  list(
-    @Query('channel') channel?: string,
-    @Query('district') district?: string,
-    @Query('since') since?: string,
-    @Query('limit') limit?: string,
-  ): Promise<IncidentSummary[]> {
-    return this.incidents.list({
-      channel: enumParam('channel', channel, CHANNELS),
-      district: typeof district === 'string' && district ? district.slice(0, 32) : undefined,
-      since: timeParam('since', since),
-      limit: limitParam(limit, 100, 1000),
-    });
+  list(@Query() query: unknown): Promise<IncidentSummary[]> {
+    return this.incidents.list(parseOr400(incidentQuerySchema, query ?? {}, 'query'));
   }
 
   @Roles('admin', 'duty')

@@ -63,10 +63,25 @@ export interface PersonFiling {
 export interface IncidentQuery {
   channel?: Channel;
   district?: string;
+  /** an exact category path or the head of one: `市场监管` takes `市场监管>食品安全` */
+  category?: string;
+  department?: string;
+  /** any of these flags */
+  flags?: IncidentFlag[];
+  /** received at or after (ms) */
   since?: number;
+  /** received before (ms) */
+  until?: number;
   limit: number;
   eventId?: string;
+  /** a substring of the title */
+  q?: string;
+  /** older than this row (received at, id): the next page */
+  before?: { at: number; id: string };
 }
+
+// LIKE's wildcards and its escape character, taken literally
+const likeLiteral = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
 
 function toRow(n: NewIncident): Param[] {
   const i = n.incident;
@@ -195,18 +210,79 @@ export class IncidentsRepository {
     await this.db.execute(`UPDATE incidents SET overdue_at = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [at, ...ids]);
   }
 
+  /** Newest first (received at, then id); every filter narrows. */
   async list(q: IncidentQuery): Promise<Incident[]> {
     const where = whereEquals([
       ['channel = ?', q.channel],
       ['district = ?', q.district],
+      ['department = ?', q.department],
       ['received_at >= ?', q.since],
+      ['received_at < ?', q.until],
       ['event_id = ?', q.eventId],
     ]);
-    const rows = await this.db.query(`SELECT ${LIST_COLUMNS} FROM incidents ${where.sql} ORDER BY received_at DESC, id DESC LIMIT ?`, [
-      ...where.params,
+    const clauses = where.sql ? [where.sql.slice('WHERE '.length)] : [];
+    const params: Param[] = [...where.params];
+    if (q.category !== undefined) {
+      clauses.push(`(category = ? OR category LIKE ? ESCAPE '!')`);
+      params.push(q.category, `${likeLiteral(q.category)}>%`);
+    }
+    if (q.flags && q.flags.length > 0) {
+      // flags are stored as a comma list; each flag is a whole item of it
+      clauses.push(`(${q.flags.map(() => `(',' || flags || ',') LIKE ?`).join(' OR ')})`);
+      params.push(...q.flags.map((f) => `%,${f},%`));
+    }
+    if (q.q !== undefined) {
+      // case-blind for Latin letters on both databases
+      clauses.push(`LOWER(title) LIKE ? ESCAPE '!'`);
+      params.push(`%${likeLiteral(q.q.toLowerCase())}%`);
+    }
+    if (q.before) {
+      clauses.push(`(received_at < ? OR (received_at = ? AND id < ?))`);
+      params.push(q.before.at, q.before.at, q.before.id);
+    }
+    const sql = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+    const rows = await this.db.query(`SELECT ${LIST_COLUMNS} FROM incidents ${sql} ORDER BY received_at DESC, id DESC LIMIT ?`, [
+      ...params,
       q.limit,
     ]);
     return rows.map(fromRow);
+  }
+
+  /** An event's incidents with their text (not the raw record), oldest first, as correlation saw them. */
+  async fullByEvent(tx: Queryable, eventId: string, limit: number): Promise<Incident[]> {
+    const rows = await tx.query(
+      `SELECT ${COLUMNS.filter((c) => c !== 'raw').join(', ')} FROM incidents WHERE event_id = ?
+       ORDER BY occurred_at ASC, received_at ASC, id ASC LIMIT ?`,
+      [eventId, limit],
+    );
+    return rows.map(fromRow);
+  }
+
+  async countByEvent(tx: Queryable, eventId: string): Promise<number> {
+    const rows = await tx.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM incidents WHERE event_id = ?`, [eventId]);
+    return num(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * The incident that defines its event: the one that started it (no join reason), else (it was
+   * moved away) the earliest left.
+   */
+  async definingOf(tx: Queryable, eventId: string): Promise<string | null> {
+    const rows = await tx.query<{ id: unknown }>(
+      `SELECT id FROM incidents WHERE event_id = ? ORDER BY CASE WHEN join_reason IS NULL THEN 0 ELSE 1 END, occurred_at ASC, received_at ASC, id ASC LIMIT 1`,
+      [eventId],
+    );
+    return rows[0] ? String(rows[0].id) : null;
+  }
+
+  async setClass(tx: Queryable, id: string, category: string, department: string | null): Promise<void> {
+    await tx.execute(`UPDATE incidents SET category = ?, department = ? WHERE id = ?`, [category, department, id]);
+  }
+
+  /** The incident (list columns, no text) as stored now, inside a transaction. */
+  async summaryIn(tx: Queryable, id: string): Promise<Incident | null> {
+    const rows = await tx.query(`SELECT ${LIST_COLUMNS} FROM incidents WHERE id = ?`, [id]);
+    return rows[0] ? fromRow(rows[0]) : null;
   }
 
   async get(id: string): Promise<{ incident: Incident; raw: unknown } | null> {

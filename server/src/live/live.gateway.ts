@@ -89,6 +89,10 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
 
     this.unsubscribe.push(
       this.bus.subscribe('incident.accepted', (batch) => this.queueIncidents(batch.map(toIncidentSummary))),
+      // a reclassified or moved incident: masked, to those who see the incident stream
+      this.bus.subscribe('incident.updated', (incident) => {
+        ns.to(roomsFor(AUDIENCE.incidents)).emit('incident:update', toIncidentSummary(incident));
+      }),
       this.bus.subscribe('alert.raised', (a) => this.pushAlert('new', a)),
       this.bus.subscribe('alert.updated', (a) => this.pushAlert('update', a)),
       this.bus.subscribe('alert.escalated', (a) => {

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/config.schema';
 import { Db, num } from '../infra/database/db';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { ProfilesService } from '../profiles/profiles.service';
+import { rosterOnDuty } from './roster';
 
 /** Start of today in the city's time zone (China has no DST: a fixed +08:00 offset). */
 export function startOfLocalDay(now: number, offsetMinutes = 480): number {
@@ -50,6 +51,7 @@ export class StatsService {
       onTimeRate: onTime,
       simulatorOn: this.config.env.simulator,
       profile: this.activeProfile(now),
+      roster: rosterOnDuty(this.config.roster, this.profiles.active(now)?.profile.roster ?? [], now, this.config.city.timezone),
     };
   }
 

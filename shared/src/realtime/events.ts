@@ -9,6 +9,8 @@ export interface ServerToClientEvents {
   'alert:update': (alert: Alert) => void;
   'alert:escalated': (alert: Alert) => void;
   incidents: (batch: IncidentSummary[]) => void;
+  /** An incident a duty officer reclassified or moved to another event, masked: to admin and duty. */
+  'incident:update': (incident: IncidentSummary) => void;
   'dispatch:new': (notice: DispatchNotice) => void;
   stats: (overview: StatsOverview) => void;
   /** A leader's 已阅 or 批示 on an event: to admin, duty and leaders, and (instructions) to the teams dispatched to it. */

@@ -29,6 +29,12 @@ export const routes = [
     meta: { roles: ['admin', 'duty'] as Role[], nav: 'nav.console' },
   },
   {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('../views/AuditView.vue'),
+    meta: { roles: ['admin'] as Role[], nav: 'console.auditNav' },
+  },
+  {
     path: '/leader',
     name: 'leader',
     component: () => import('../views/LeaderView.vue'),
@@ -45,9 +51,7 @@ export const routes = [
 
 // Only paths inside this app are followed after sign-in.
 export function safeRedirect(value: unknown): string | null {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login')
-    ? value
-    : null;
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login') ? value : null;
 }
 
 export function createAppRouter(pinia: Pinia, history: RouterHistory = createWebHistory()): Router {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import type { StatsOverview } from '@jointduty/shared';
+import type { StatsOverview, StatsSeries } from '@jointduty/shared';
 import { createAppI18n } from '../app/i18n';
 import { SESSION_KEY } from '../features/session/store';
 import { alertFixture, incidentFixture, jsonResponse } from '../test/fixtures';
@@ -32,7 +32,19 @@ function overview(over: Partial<StatsOverview> = {}): StatsOverview {
     onTimeRate: null,
     simulatorOn: false,
     profile: null,
+    roster: [],
     ...over,
+  };
+}
+
+function seriesAnswer(): StatsSeries {
+  const zeros = () => new Array<number>(120).fill(0);
+  return {
+    start: new Date(Date.now() - 119 * 60_000).toISOString(),
+    minutes: 120,
+    byChannel: { '12345': zeros(), '12315': zeros(), '110': zeros(), sentiment: zeros() },
+    lastWeek: { '12345': zeros(), '12315': zeros(), '110': zeros(), sentiment: zeros() },
+    hotMerchants: [],
   };
 }
 
@@ -46,6 +58,8 @@ describe('WallView', () => {
       vi.fn(async (url: string) => {
         if (url.startsWith('/api/alerts')) return jsonResponse(200, [seenAlert]);
         if (url.startsWith('/api/stats/overview')) return jsonResponse(200, overview());
+        if (url.startsWith('/api/stats/series')) return jsonResponse(200, seriesAnswer());
+        if (url.startsWith('/api/map')) return jsonResponse(200, { type: 'FeatureCollection', features: [] });
         if (url.startsWith('/api/incidents')) return jsonResponse(200, []);
         if (url.includes('/ack')) return jsonResponse(200, {});
         return jsonResponse(404, { error: 'not found' });
@@ -63,6 +77,7 @@ describe('WallView', () => {
     const wrapper = mount(WallView, { global: { plugins: [pinia, createAppI18n('zh-CN')] } });
     await flushPromises();
     const socket = sockets[0]!;
+    expect((fetch as unknown as { mock: { calls: [string][] } }).mock.calls.map(([u]) => u)).toContain('/api/map');
     expect(wrapper.text()).toContain('青岛市');
     expect(wrapper.text()).toContain('已有预警');
     expect(wrapper.text()).toContain('连接中');
@@ -100,5 +115,42 @@ describe('WallView', () => {
 
     wrapper.unmount();
     expect(socket.listenerCount('incidents')).toBe(0);
+  });
+
+  it('lays out the charts, asks for the map and two hours of series, and shows the roster, rates and open alerts', async () => {
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    const wrapper = mount(WallView, { global: { plugins: [pinia, createAppI18n('zh-CN')] } });
+    await flushPromises();
+    const urls = (fetch as unknown as { mock: { calls: [string][] } }).mock.calls.map(([u]) => u);
+    expect(urls).toContain('/api/stats/series?minutes=120');
+    // the map was registered by the first wall of this page: not asked for again
+    expect(urls).not.toContain('/api/map');
+    expect(wrapper.findAll('[data-chart]').map((c) => c.attributes('data-chart'))).toEqual([
+      'trend',
+      'categories',
+      'merchants',
+      'map',
+      'response-rate',
+      'on-time-rate',
+    ]);
+    // nothing yet: the roster says so, the open alerts are zero
+    expect(wrapper.find('.roster-panel').text()).toContain('暂无在岗人员');
+    expect(wrapper.find('.severity-counts [data-severity="major"] .value').text()).toBe('0');
+
+    sockets[0]!.fire('connect');
+    sockets[0]!.fire(
+      'stats',
+      overview({
+        openAlerts: { general: 4, urgent: 2, major: 1 },
+        roster: [{ unit: '公安局', person: '指挥中心 韩磊', phone: null, shift: '20:00-08:00', source: 'base' }],
+      }),
+    );
+    await flushPromises();
+    expect(wrapper.find('.roster-panel').text()).toContain('指挥中心 韩磊');
+    expect(wrapper.find('.roster-panel').text()).toContain('20:00-08:00');
+    expect(wrapper.findAll('.severity-counts .value').map((v) => v.text())).toEqual(['1', '2', '4']);
+    wrapper.unmount();
+    expect(sockets[0]!.listenerCount('stats')).toBe(0);
   });
 });

@@ -5,6 +5,8 @@ import type { Alert, DispatchNotice, EventNoteNotice, Incident } from '@jointdut
 /** Internal domain events (`domain.pastTense`) and their payloads. */
 export interface BusEvents {
   'incident.accepted': Incident[];
+  /** reclassified or moved by a duty officer */
+  'incident.updated': Incident;
   'alert.raised': Alert;
   'alert.updated': Alert;
   'alert.escalated': Alert;

@@ -6,8 +6,16 @@ import { ENTITIES } from './entities';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
 import { Understanding1764000000000 } from './migrations/1764000000000-understanding';
 import { EventNotes1764100000000 } from './migrations/1764100000000-event-notes';
+import { Console1764200000000 } from './migrations/1764200000000-console';
+import { AlertHistory1764300000000 } from './migrations/1764300000000-alert-history';
 
-export const MIGRATIONS = [Initial1763900000000, Understanding1764000000000, EventNotes1764100000000];
+export const MIGRATIONS = [
+  Initial1763900000000,
+  Understanding1764000000000,
+  EventNotes1764100000000,
+  Console1764200000000,
+  AlertHistory1764300000000,
+];
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -96,5 +96,29 @@ export const useAlertsStore = defineStore('alerts', () => {
     if (isAlert(res)) upsert(res);
   }
 
-  return { items, escalatedIds, maxSeq, majorOpen, urgentAndMajor, openCount, upsert, upsertMany, markEscalated, clear, load, ack, resolve };
+  // 派单: the answer is `{ alert, dispatches }`
+  async function dispatch(id: string, teamIds: string[], note?: string): Promise<void> {
+    const res = await api<{ alert?: unknown }>(`/alerts/${encodeURIComponent(id)}/dispatch`, {
+      method: 'POST',
+      body: note ? { teamIds, note } : { teamIds },
+    });
+    if (isAlert(res?.alert)) upsert(res.alert);
+  }
+
+  return {
+    items,
+    escalatedIds,
+    maxSeq,
+    majorOpen,
+    urgentAndMajor,
+    openCount,
+    upsert,
+    upsertMany,
+    markEscalated,
+    clear,
+    load,
+    ack,
+    resolve,
+    dispatch,
+  };
 });

@@ -1,64 +1,38 @@
-import { computed, ref, shallowRef, watch } from 'vue';
-import type { Channel, IncidentSummary } from '@jointduty/shared';
+import { computed, onScopeDispose, watch } from 'vue';
 import type { LiveConnection } from '../../realtime/useConnection';
-import { api } from '../../app/http';
-import { errorMessage } from '../../app/errors';
+import { useIncidentQueueStore, type QueueFilters } from './queueStore';
 
-export const QUEUE_CAP = 100;
+// a title search waits for the typing to pause
+const TYPING_MS = 350;
 
-// The console's incident queue. New incidents wait in `pending` ("N new") instead of
-// shifting the list under the officer reading it.
+// Wires the queue store to the live socket: pushed incidents and updates, a fresh list after a
+// reconnect (the stream is not replayed), and a reload whenever the filters change.
 export function useIncidentQueue(live: LiveConnection) {
-  const channel = ref<Channel | ''>('');
-  const items = shallowRef<IncidentSummary[]>([]);
-  const pending = shallowRef<IncidentSummary[]>([]);
-  const loading = ref(false);
-  const error = ref<string | null>(null);
-  let request = 0;
+  const store = useIncidentQueueStore();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const clearTimer = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
 
-  async function load(): Promise<void> {
-    const mine = ++request;
-    loading.value = true;
-    try {
-      const list = await api<IncidentSummary[]>('/incidents', {
-        query: { limit: QUEUE_CAP, channel: channel.value || undefined },
-      });
-      if (mine !== request) return;
-      items.value = Array.isArray(list) ? list.slice(0, QUEUE_CAP) : [];
-      pending.value = [];
-      error.value = null;
-    } catch (err) {
-      if (mine === request) error.value = errorMessage(err);
-    } finally {
-      if (mine === request) loading.value = false;
-    }
-  }
-
-  live.on('incidents', (batch) => {
-    if (!Array.isArray(batch)) return;
-    const wanted = channel.value ? batch.filter((i) => i.channel === channel.value) : batch;
-    if (wanted.length === 0) return;
-    // a batch arrives oldest first; the queue reads newest first
-    const next = [...wanted].reverse().concat(pending.value);
-    if (next.length > QUEUE_CAP) next.length = QUEUE_CAP;
-    pending.value = next;
-  });
-
-  function showPending(): void {
-    if (pending.value.length === 0) return;
-    const known = new Set(pending.value.map((i) => i.id));
-    const next = pending.value.concat(items.value.filter((i) => !known.has(i.id)));
-    if (next.length > QUEUE_CAP) next.length = QUEUE_CAP;
-    items.value = next;
-    pending.value = [];
-  }
-
-  watch(channel, () => void load());
-  void load();
+  live.on('incidents', (batch) => store.ingest(batch));
+  live.on('incident:update', (incident) => store.applyUpdate(incident));
   live.onConnect(({ first }) => {
-    if (!first) void load();
+    if (!first) void store.reload();
   });
 
-  const pendingCount = computed(() => pending.value.length);
-  return { channel, items, pendingCount, loading, error, showPending, reload: load };
+  watch(
+    () => store.filters,
+    (next: QueueFilters, prev: QueueFilters) => {
+      clearTimer();
+      const onlyTyping = JSON.stringify({ ...next, q: '' }) === JSON.stringify({ ...prev, q: '' });
+      if (onlyTyping) timer = setTimeout(() => void store.reload(), TYPING_MS);
+      else void store.reload();
+    },
+  );
+  onScopeDispose(clearTimer);
+  void store.reload();
+
+  const pendingCount = computed(() => store.pending.length);
+  return { store, pendingCount };
 }

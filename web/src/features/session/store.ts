@@ -15,6 +15,9 @@ export const HOME_BY_ROLE: Record<Role, string> = {
 
 export type SignOutReason = 'user' | 'expired';
 
+/** Told before the session is cleared: who is signing out and why (the field phone drops its queue on 'user'). */
+export type SignOutHook = (info: { username: string | null; reason: SignOutReason }) => void;
+
 function readStored(): LoginResponse | null {
   try {
     const raw = localStorage.getItem(SESSION_KEY);
@@ -36,7 +39,7 @@ export const useSessionStore = defineStore('session', () => {
 
   const signedIn = computed(() => token.value !== null && user.value !== null);
   const role = computed<Role | null>(() => user.value?.role ?? null);
-  const homePath = computed(() => (user.value ? HOME_BY_ROLE[user.value.role] ?? '/login' : '/login'));
+  const homePath = computed(() => (user.value ? (HOME_BY_ROLE[user.value.role] ?? '/login') : '/login'));
 
   async function login(username: string, password: string): Promise<SessionUser> {
     const res = await api<LoginResponse>('/auth/login', {
@@ -51,8 +54,25 @@ export const useSessionStore = defineStore('session', () => {
     return res.user;
   }
 
+  const signOutHooks = new Set<SignOutHook>();
+
+  /** Runs `hook` on every sign-out from now on; returns the way to stop. */
+  function onSignOut(hook: SignOutHook): () => void {
+    signOutHooks.add(hook);
+    return () => signOutHooks.delete(hook);
+  }
+
   function signOut(reason: SignOutReason = 'user'): void {
     if (token.value === null && user.value === null) return;
+    const username = user.value?.username ?? null;
+    for (const hook of [...signOutHooks]) {
+      try {
+        hook({ username, reason });
+      } catch (err) {
+        // a hook's trouble must not keep anyone signed in
+        console.error(err);
+      }
+    }
     token.value = null;
     user.value = null;
     lastSignOut.value = reason;
@@ -61,5 +81,5 @@ export const useSessionStore = defineStore('session', () => {
 
   setAuthHooks({ token: () => token.value, onUnauthorized: () => signOut('expired') });
 
-  return { token, user, lastSignOut, signedIn, role, homePath, login, signOut };
+  return { token, user, lastSignOut, signedIn, role, homePath, login, signOut, onSignOut };
 });
