@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Alert } from '@jointduty/shared';
 import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
-import { police } from '../support/records';
+import { hotline, police, post } from '../support/records';
 import { artifactPath, ensureWebBuilt, launchBrowser, openPage, signIn, type PageProblems } from '../support/browser';
 
 const SEEN_WITHIN = 10_000;
@@ -135,5 +135,134 @@ describe('a dispatch on two phones', () => {
     await shinan.page.screenshot({ path: artifactPath('field-dispatch-390x844.png'), fullPage: true });
     expect(shinan.problems.errors).toEqual([]);
     expect(huangdao.problems.errors).toEqual([]);
+  });
+});
+
+describe('a night’s story across the screens, with markup in every citizen text', () => {
+  const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+  // titles are cut from the start of the text: the markup's opening is in every one of them
+  const OPENING = '<img src=x on';
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** Nothing injected ran or was parsed into the page; the literal text is on it. */
+  async function shownAsText(page: Page, where: string, literal: string): Promise<void> {
+    await page.getByText(literal, { exact: false }).first().waitFor({ state: 'visible', timeout: SEEN_WITHIN });
+    const dom = await page.evaluate(() => ({
+      xss: (window as unknown as { __xss?: unknown }).__xss ?? null,
+      injectedImg: document.querySelectorAll('img[src="x"], img[onerror]').length,
+      injectedScript: Array.from(document.scripts).filter((s) => s.textContent?.includes('__xss')).length,
+    }));
+    expect({ where, ...dom }).toEqual({ where, xss: null, injectedImg: 0, injectedScript: 0 });
+  }
+
+  it('a fight on the pier: the leader follows it on a tablet, instructs, and the dispatched phone and the duty room see it live', async () => {
+    const t = tag();
+    // three channels about one fight at the pier; markup in every citizen-written field
+    expect(
+      (
+        await postFeed(server, '110', [
+          police({ alarmType: '群体性事件', summary: `${t} 栈桥附近数十人打架斗殴 ${XSS}`, address: '青岛市市南区太平路栈桥' }),
+        ])
+      ).status,
+    ).toBe(202);
+    expect(
+      (
+        await postFeed(server, '12345', [
+          hotline({ content: `${t} 栈桥附近有人打架斗殴，很多人围观 ${XSS}`, address: '青岛市市南区太平路栈桥' }),
+        ])
+      ).status,
+    ).toBe(202);
+    expect(
+      (
+        await postFeed(server, 'sentiment', [
+          post({
+            text: `${t} 栈桥这边打起来了，好多人聚集围观 ${XSS}`,
+            author: { name: `<b>路人</b>${t}`, followers: 3000, verified: false },
+          }),
+        ])
+      ).status,
+    ).toBe(202);
+    await server.settled();
+
+    const duty = await login(server, 'duty');
+    const alerts = (await request<Alert[]>(server, 'GET', '/api/alerts', { token: duty })).body.filter(
+      (a) => a.summary.includes(t) || a.title.includes(t),
+    );
+    const major = alerts.find((a) => a.severity === 'major');
+    expect(major).toBeDefined();
+    const detail = (await request<{ incidents: unknown[] }>(server, 'GET', `/api/events/${major!.eventId}`, { token: duty })).body;
+    expect(detail.incidents.length).toBeGreaterThanOrEqual(2);
+
+    // the dispatched team's phone is open before anything is sent to it
+    const phone = await newPage({ width: 390, height: 844 });
+    await signIn(phone.page, server.url, 'field-shinan');
+    await waitConnected(phone.page);
+    const sent = await request(server, 'POST', `/api/alerts/${major!.id}/dispatch`, {
+      token: duty,
+      body: { teamIds: ['shinan-1'], note: `请到场 ${XSS}` },
+    });
+    expect(sent.status).toBe(200);
+    await shownAsText(phone.page, '/field dispatch', `请到场 ${XSS}`);
+
+    // the duty room's console: the event opened from its alert shows every incident as text
+    const desk = await newPage({ width: 1920, height: 1080 });
+    await signIn(desk.page, server.url, 'duty');
+    await desk.page.goto(`${server.url}/console`);
+    await waitConnected(desk.page);
+    await shownAsText(desk.page, '/console queue', OPENING);
+    await desk.page.locator('button.open-event').first().click();
+    await desk.page.locator('.event-detail .incident').first().waitFor({ timeout: SEEN_WITHIN });
+    await shownAsText(desk.page, '/console event', OPENING);
+
+    // the leader, on a tablet
+    const tablet = await newPage({ width: 1366, height: 1024 });
+    await signIn(tablet.page, server.url, 'leader');
+    expect(new URL(tablet.page.url()).pathname).toBe('/leader');
+    await waitConnected(tablet.page);
+    const watched = tablet.page.locator('.watched-event', { hasText: t });
+    await watched.first().waitFor({ timeout: SEEN_WITHIN });
+    await watched.first().click();
+    const timeline = tablet.page.locator('.event-timeline .entry');
+    await timeline.nth(1).waitFor({ timeout: SEEN_WITHIN });
+    expect(await timeline.count()).toBe(detail.incidents.length);
+    // the second incident says why it was joined
+    expect(await timeline.nth(1).locator('.why').innerText()).not.toBe('');
+    await shownAsText(tablet.page, '/leader timeline', OPENING);
+    // the map zoomed to the event is drawn
+    await tablet.page.locator('.event-map canvas').first().waitFor({ timeout: SEEN_WITHIN });
+    // the alert's history shows the dispatch
+    await tablet.page.locator('.alert-history').first().waitFor({ timeout: SEEN_WITHIN });
+
+    // 已阅, then a 批示 with markup in it
+    await tablet.page.locator('.instruction-form button.read').click();
+    await tablet.page.locator('.instruction-form button.read:disabled').waitFor({ timeout: SEEN_WITHIN });
+    await tablet.page.locator('.instruction-form button.instruct').click();
+    const order = `立即疏散围观群众 ${XSS} ${t}`;
+    await tablet.page.locator('.instruction-form textarea').fill(order);
+    await tablet.page.locator('.instruction-form button[type="submit"]').click();
+    await shownAsText(tablet.page, '/leader instruction', `立即疏散围观群众 ${XSS}`);
+    // it reaches the dispatched phone live, as text
+    await shownAsText(phone.page, '/field instruction', `立即疏散围观群众 ${XSS}`);
+    await tablet.page.screenshot({ path: artifactPath('leader-1366x1024.png') });
+    await phone.page.screenshot({ path: artifactPath('field-instruction-390x844.png'), fullPage: true });
+    await desk.page.screenshot({ path: artifactPath('console-1920x1080.png') });
+
+    // the admin's audit log shows the dispatch with its note, as text
+    const audit = await newPage({ width: 1920, height: 1080 });
+    await signIn(audit.page, server.url, 'admin');
+    await audit.page.goto(`${server.url}/audit`);
+    await audit.page.locator('.audit-table').waitFor({ timeout: SEEN_WITHIN });
+    await shownAsText(audit.page, '/audit', OPENING);
+
+    for (const p of [phone, desk, tablet, audit]) {
+      expect(p.problems.errors).toEqual([]);
+      expect(p.problems.cspViolations).toEqual([]);
+    }
   });
 });
