@@ -1,40 +1,14 @@
 // Journeys across the screens in real headless Chromium against the real server: the wall living
 // through a server restart, a dispatch reaching the right phone and only it.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Alert } from '@jointduty/shared';
 import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
 import { hotline, police, post } from '../support/records';
-import { artifactPath, ensureWebBuilt, launchBrowser, openPage, signIn, type PageProblems } from '../support/browser';
+import { artifactPath, SEEN_WITHIN, signIn, uniqueTag, useBrowser, waitConnected } from '../support/browser';
 
-const SEEN_WITHIN = 10_000;
+const { newPage } = useBrowser();
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-});
-
-async function newPage(viewport?: { width: number; height: number }): Promise<{ page: Page; problems: PageProblems }> {
-  const { context, page, problems } = await openPage(browser, viewport);
-  contexts.push(context);
-  return { page, problems };
-}
-
-const tag = () => `JT${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-
-async function waitConnected(page: Page): Promise<void> {
-  await page.locator('.connection-status.is-connected').first().waitFor({ state: 'visible', timeout: SEEN_WITHIN });
-}
+const tag = () => uniqueTag('JT');
 
 /** A 110 群体性事件 with a marker in its text: a major alert on the wall. */
 async function raiseMajor(server: TestServer, marker: string, address = '青岛市市南区太平路栈桥'): Promise<void> {

@@ -1,35 +1,12 @@
 // Browser journeys in real headless Chromium against the real server (in-process, fresh SQLite),
 // serving the built web app (web/dist, rebuilt here when stale).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Alert, Dispatch } from '@jointduty/shared';
 import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
 import { hotline, police, consumer, post } from '../support/records';
-import { artifactPath, ensureWebBuilt, launchBrowser, openPage, signIn, type PageProblems } from '../support/browser';
+import { artifactPath, SEEN_WITHIN, signIn, uniqueTag, useBrowser, waitConnected } from '../support/browser';
 
-const SEEN_WITHIN = 10_000;
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  // every test's pages are closed, whether it passed or not
-  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-});
-
-async function newPage(viewport?: { width: number; height: number }): Promise<{ page: Page; problems: PageProblems }> {
-  const { context, page, problems } = await openPage(browser, viewport);
-  contexts.push(context);
-  return { page, problems };
-}
+const { newPage } = useBrowser();
 
 async function accepted(server: TestServer, channel: string, records: unknown[]): Promise<void> {
   const r = await postFeed(server, channel, records);
@@ -37,7 +14,7 @@ async function accepted(server: TestServer, channel: string, records: unknown[])
   expect(r.body).toMatchObject({ accepted: records.length, rejected: [] });
 }
 
-const tag = () => `BT${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const tag = () => uniqueTag('BT');
 
 /** Today's total on the counts strip, and one channel's card. */
 async function counts(page: Page): Promise<{ total: number; ch12345: number }> {
@@ -91,10 +68,6 @@ async function waitChartsDrawn(page: Page): Promise<ChartCanvas[]> {
     if (Date.now() > deadline) throw new Error(`charts not drawn: ${JSON.stringify(last.map((c) => [c.name, c.painted]))}`);
     await page.waitForTimeout(250);
   }
-}
-
-async function waitConnected(page: Page): Promise<void> {
-  await page.locator('.connection-status.is-connected').first().waitFor({ state: 'visible', timeout: SEEN_WITHIN });
 }
 
 describe('the wall with the simulator on', () => {

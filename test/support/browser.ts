@@ -81,3 +81,40 @@ export function artifactPath(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
 }
+
+export const SEEN_WITHIN = 10_000;
+
+/**
+ * One browser for a spec file: built web app, Chromium launched before the first test and closed
+ * after the last; every page a test opens is closed after it, whether it passed or not.
+ */
+export function useBrowser(): { newPage(viewport?: { width: number; height: number }): Promise<{ page: Page; problems: PageProblems }> } {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    ensureWebBuilt();
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+  });
+  return {
+    async newPage(viewport) {
+      if (!browser) throw new Error('useBrowser: the browser is not launched yet (call newPage inside a test)');
+      const { context, page, problems } = await openPage(browser, viewport);
+      contexts.push(context);
+      return { page, problems };
+    },
+  };
+}
+
+/** The page's live link is up (the header's connection dot). */
+export async function waitConnected(page: Page): Promise<void> {
+  await page.locator('.connection-status.is-connected').first().waitFor({ state: 'visible', timeout: SEEN_WITHIN });
+}
+
+/** A marker unique to one test, to find its records among the others. */
+export const uniqueTag = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
