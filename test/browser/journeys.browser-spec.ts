@@ -71,7 +71,7 @@ describe('a dispatch on two phones', () => {
     await server?.close();
   });
 
-  it('reaches the dispatched team’s phone at once and never the other team’s', async () => {
+  it('reaches the dispatched team’s phone at once and never the other team’s; its 签收 shows on the wall', async () => {
     const shinan = await newPage({ width: 390, height: 844 });
     const huangdao = await newPage({ width: 390, height: 844 });
     await signIn(shinan.page, server.url, 'field-shinan');
@@ -105,6 +105,16 @@ describe('a dispatch on two phones', () => {
     await waitConnected(huangdao.page);
     await huangdao.page.waitForTimeout(500);
     expect(await huangdao.page.locator('body').innerText()).not.toContain(t);
+
+    // the officer's 签收 shows on the wall, with the team and the time
+    const wall = await newPage();
+    await signIn(wall.page, server.url, 'duty');
+    await waitConnected(wall.page);
+    await card.first().getByRole('button', { name: '签收' }).click();
+    const progress = wall.page.locator('.alert-item', { hasText: t }).locator('.dispatch-progress li');
+    await progress.first().locator('.step', { hasText: '已签收' }).waitFor({ timeout: SEEN_WITHIN });
+    expect(await progress.first().locator('.team').innerText()).not.toBe('shinan-1');
+    expect(wall.problems.errors).toEqual([]);
 
     await shinan.page.screenshot({ path: artifactPath('field-dispatch-390x844.png'), fullPage: true });
     expect(shinan.problems.errors).toEqual([]);

@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHANNEL_CYCLE, createGenerator } from '../bench/records.mjs';
@@ -130,7 +131,19 @@ async function feed() {
   }
 }
 
+// the page's main thread: seconds busy (CDP Performance TaskDuration) since the last reading
+let lastTask = null;
+async function busyShare(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const task = metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  const now = performance.now();
+  const share = lastTask ? (task - lastTask.task) / ((now - lastTask.at) / 1000) : null;
+  lastTask = { task, at: now };
+  return share;
+}
+
 async function reading(page, cdp, startedAt) {
+  const busy = await busyShare(cdp);
   await cdp.send('HeapProfiler.collectGarbage');
   await sleep(200);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -149,7 +162,7 @@ async function reading(page, cdp, startedAt) {
 }
 
 const fmt = (r) =>
-  `${String(r.minute).padStart(6)}  ${r.usedMB.toFixed(2).padStart(9)}  ${r.totalMB.toFixed(2).padStart(9)}  ${String(r.nodes).padStart(7)}  ${String(r.canvases).padStart(8)}  ${String(r.sent).padStart(9)}`;
+  `${String(r.minute).padStart(6)}  ${r.usedMB.toFixed(2).padStart(9)}  ${r.totalMB.toFixed(2).padStart(9)}  ${String(r.nodes).padStart(7)}  ${String(r.canvases).padStart(8)}  ${String(r.sent).padStart(9)}  ${r.busy === null ? '     —' : `${(r.busy * 100).toFixed(0).padStart(5)}%`}`;
 
 try {
   await waitHealthy();
@@ -169,6 +182,8 @@ try {
   if (new URL(page.url()).pathname !== '/wall') await page.goto(`${BASE}/wall`);
   await page.locator('.connection-status.is-connected').first().waitFor({ timeout: 15_000 });
   const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await busyShare(cdp);
 
   console.log(
     `soak: /wall at 1920×1080, ${RATE} records/s for ${MINUTES} min (heap read after ${WARMUP_S} s of warm-up, then every minute)`,
@@ -176,7 +191,7 @@ try {
   const startedAt = Date.now();
   const feeding$ = feed();
   await sleep(WARMUP_S * 1000);
-  console.log('minute   heap MB   total MB    nodes  canvases       sent');
+  console.log('minute   heap MB   total MB    nodes  canvases       sent  main thread busy');
   const rows = [await reading(page, cdp, startedAt)];
   console.log(fmt(rows[0]));
   const endAt = startedAt + MINUTES * 60_000;
@@ -198,6 +213,9 @@ try {
     `JS heap after warm-up ${first.usedMB.toFixed(2)} MB, at the end ${last.usedMB.toFixed(2)} MB, peak ${peak.toFixed(2)} MB: growth ${(growth * 100).toFixed(1)} % (limit 20 %)`,
   );
   console.log(`DOM nodes ${first.nodes} → ${last.nodes}; canvases ${first.canvases} → ${last.canvases}`);
+  const busy = rows.map((r) => r.busy).filter((b) => b !== null);
+  if (busy.length)
+    console.log(`page main thread busy ${((busy.reduce((a, b) => a + b, 0) / busy.length) * 100).toFixed(0)} % of the time on average`);
   for (const e of errors.slice(0, 5)) console.log(`page error: ${e}`);
   await cleanup();
   process.exit(growth < 0.2 && errors.length === 0 && refused === 0 ? 0 : 1);
