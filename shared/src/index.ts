@@ -11,6 +11,7 @@ export * from './feeds/validate';
 export * from './realtime/rooms';
 export * from './realtime/events';
 export * from './event-note';
+export * from './event';
 export * from './leader-schemas';
 export * from './dispatch-schemas';
 export * from './console';

@@ -1,12 +1,21 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { ALERT_STATUSES, recordId, SEVERITIES, text, type Alert, type AlertHistoryEntry, type SessionUser } from '@jointduty/shared';
+import {
+  ALERT_STATUSES,
+  recordId,
+  SEVERITIES,
+  text,
+  type Alert,
+  type AlertHistoryEntry,
+  type EventDetail,
+  type SessionUser,
+} from '@jointduty/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { limitParam, enumParam } from '../common/query';
 import { parseOr400 } from '../common/zod';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
-import { EventsService, type EventDetail } from '../events/events.service';
+import { EventsService } from '../events/events.service';
 import { AlertsService } from './alerts.service';
 import { alertToCap } from './cap';
 

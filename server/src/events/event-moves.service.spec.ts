@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Incident, SessionUser } from '@jointduty/shared';
+import type { EventRecord, Incident, SessionUser } from '@jointduty/shared';
 import type { AlertsService, RuleMatch } from '../alerts/alerts.service';
 import type { RulesEngine } from '../alerts/rules.engine';
 import type { SilencesService } from '../alerts/silences.service';
@@ -12,7 +12,7 @@ import type { MetricsService } from '../metrics/metrics.service';
 import { ProfilesService } from '../profiles/profiles.service';
 import type { EventState } from './correlator';
 import { EventMovesService } from './event-moves.service';
-import type { EventRecord, EventsRepository } from './events.repository';
+import type { EventsRepository } from './events.repository';
 import { UnderstandingService } from './understanding.service';
 
 // The move on the real brain (enrichment, correlator, rules) with the database faked in memory:

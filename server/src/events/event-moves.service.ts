@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { toIncidentSummary, type EventCounts, type Incident, type MoveResult, type SessionUser } from '@jointduty/shared';
+import { toIncidentSummary, type EventCounts, type EventRecord, type Incident, type MoveResult, type SessionUser } from '@jointduty/shared';
 import { AlertsService, type RuleMatch } from '../alerts/alerts.service';
 import { RULES, RulesEngine } from '../alerts/rules.engine';
 import { SilencesService } from '../alerts/silences.service';
@@ -13,7 +13,7 @@ import { EventBus } from '../infra/bus/bus';
 import { Db, type Queryable } from '../infra/database/db';
 import { ProfilesService } from '../profiles/profiles.service';
 import { newEventState, type EventState, type Observation } from './correlator';
-import { EventsRepository, type EventRecord } from './events.repository';
+import { EventsRepository } from './events.repository';
 import { UnderstandingService } from './understanding.service';
 
 /** An event rebuilt from more incidents than this would hold the server up too long: refused. */

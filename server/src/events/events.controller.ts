@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { eventListQuerySchema, type EventNote, type SessionUser, type WatchedEvent } from '@jointduty/shared';
+import { eventListQuerySchema, type EventDetail, type EventNote, type SessionUser, type WatchedEvent } from '@jointduty/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { parseOr400 } from '../common/zod';
 import { EventNotesService } from './event-notes.service';
-import { EventsService, type EventDetail } from './events.service';
+import { EventsService } from './events.service';
 
 @Controller('api/events')
 export class EventsController {

@@ -1,23 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { AlertStatus, Channel, EventNote, EventNoteKind, Severity, WatchedEventAlert } from '@jointduty/shared';
+import type { AlertStatus, Channel, EventNote, EventNoteKind, EventRecord, Severity, WatchedEventAlert } from '@jointduty/shared';
 import { Db, num, valuesClause, type Param, type Queryable } from '../infra/database/db';
 import type { EventState } from './correlator';
-
-export interface EventRecord {
-  id: string;
-  title: string;
-  district: string | null;
-  category: string | null;
-  subject: string | null;
-  place: string | null;
-  channels: Channel[];
-  incidentCount: number;
-  firstAt: string;
-  lastAt: string;
-  reasons: string[];
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** An event on the leader's list, before its alerts and notes are added. */
 export interface WatchedEventRow {

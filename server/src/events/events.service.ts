@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EventListQuery, EventNote, IncidentSummary, SessionUser, WatchedEvent } from '@jointduty/shared';
+import type { EventDetail, EventListQuery, SessionUser, WatchedEvent } from '@jointduty/shared';
 import { severityRank, toIncidentSummary } from '@jointduty/shared';
 import { AppException } from '../common/app.exception';
 import { IncidentsRepository } from '../incidents/incidents.repository';
-import { EventsRepository, type EventRecord } from './events.repository';
-
-/** An event's incidents, oldest first, each with why it joined (CONTRACT §5 `GET /api/events/{id}`). */
-export type EventDetail = EventRecord & {
-  incidents: Array<IncidentSummary & { joinReason: string | null; subject: string | null; place: string | null }>;
-  /** leaders' 已阅 and 批示, oldest first */
-  notes: EventNote[];
-};
+import { EventsRepository } from './events.repository';
 
 const MAX_INCIDENTS = 1000;
 // a sensitive event whose sensitive-topic alert was silenced or is switched off is found from its

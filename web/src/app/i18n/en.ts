@@ -78,6 +78,16 @@ export const en: MessageSchema = {
     dispatched: 'Dispatched',
     resolved: 'Resolved',
   },
+  rule: {
+    'police-mass-incident': '110 group incident or several casualties',
+    'mass-casualty': 'People harmed together',
+    'group-complaint': 'Group complaint',
+    'sensitive-topic': 'Sensitive topic',
+    'viral-post': 'Negative post spreading',
+    'repeat-complaint': 'Repeat complaint',
+    'overdue-order': 'Work order overdue',
+    escalation: 'Escalation',
+  },
   flag: {
     simulated: 'SIM',
     sensitive: 'Sensitive',

@@ -78,6 +78,17 @@ export const zhCN = {
     dispatched: '已派单',
     resolved: '已办结',
   },
+  // the alert rules (config/rules.yaml ids), as the console's silences and the leader's alert history name them
+  rule: {
+    'police-mass-incident': '110 群体性事件或多人伤亡',
+    'mass-casualty': '多人伤害事件',
+    'group-complaint': '群体性投诉',
+    'sensitive-topic': '敏感话题',
+    'viral-post': '负面舆情扩散',
+    'repeat-complaint': '反复投诉',
+    'overdue-order': '工单超期未办结',
+    escalation: '超时升级',
+  },
   flag: {
     simulated: '模拟',
     sensitive: '敏感',

@@ -1,8 +1,8 @@
-import { ref, shallowRef } from 'vue';
+import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import { auditCursor, type AuditEntry } from '@jointduty/shared';
 import { api } from '../../app/http';
-import { errorMessage } from '../../app/errors';
+import { usePagedList } from '../../app/usePagedList';
 
 export const AUDIT_PAGE = 100;
 export const AUDIT_CAP = 2000;
@@ -38,53 +38,14 @@ function queryOf(f: AuditFilters, before?: string) {
 // The audit log for admins (GET /api/audit): newest first, filtered, older pages on demand.
 export const useAuditStore = defineStore('audit', () => {
   const filters = ref<AuditFilters>(emptyAuditFilters());
-  const items = shallowRef<AuditEntry[]>([]);
-  const loading = ref(false);
-  const loadingOlder = ref(false);
-  const hasMore = ref(false);
-  const error = ref<string | null>(null);
-  // the filters of the list shown: older pages keep to them
-  let applied = emptyAuditFilters();
-  let request = 0;
+  const { items, loading, loadingOlder, hasMore, error, reload, loadOlder } = usePagedList({
+    page: AUDIT_PAGE,
+    cap: AUDIT_CAP,
+    fetch: (f: AuditFilters, before?: string) => api<AuditEntry[]>('/audit', { query: queryOf(f, before) }),
+    cursor: auditCursor,
+  });
 
-  async function load(): Promise<void> {
-    const mine = ++request;
-    const f = { ...filters.value };
-    loading.value = true;
-    try {
-      const list = await api<AuditEntry[]>('/audit', { query: queryOf(f) });
-      if (mine !== request) return;
-      applied = f;
-      items.value = Array.isArray(list) ? list : [];
-      hasMore.value = items.value.length === AUDIT_PAGE;
-      error.value = null;
-    } catch (err) {
-      if (mine === request) error.value = errorMessage(err);
-    } finally {
-      if (mine === request) loading.value = false;
-    }
-  }
-
-  async function loadOlder(): Promise<void> {
-    const last = items.value[items.value.length - 1];
-    if (!last || !hasMore.value || loadingOlder.value || loading.value) return;
-    const mine = request;
-    loadingOlder.value = true;
-    try {
-      const list = await api<AuditEntry[]>('/audit', { query: queryOf(applied, auditCursor(last)) });
-      if (mine !== request) return;
-      const rows = Array.isArray(list) ? list : [];
-      const known = new Set(items.value.map((e) => e.id));
-      const next = items.value.concat(rows.filter((e) => !known.has(e.id)));
-      if (next.length > AUDIT_CAP) next.length = AUDIT_CAP;
-      items.value = next;
-      hasMore.value = rows.length === AUDIT_PAGE && next.length < AUDIT_CAP;
-    } catch (err) {
-      if (mine === request) error.value = errorMessage(err);
-    } finally {
-      loadingOlder.value = false;
-    }
-  }
+  const load = () => reload({ ...filters.value });
 
   function setFilters(patch: Partial<AuditFilters>): void {
     filters.value = { ...filters.value, ...patch };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import type { MoveResult, ReclassifyResult } from '@jointduty/shared';
+import type { EventDetail, EventIncident, MoveResult, ReclassifyResult } from '@jointduty/shared';
 import { createAppI18n } from '../../app/i18n';
 import { incidentFixture, jsonResponse } from '../../test/fixtures';
 import type { CategoryGroup } from '../incidents/taxonomyStore';
@@ -9,7 +9,6 @@ import EventDetailPanel from './EventDetailPanel.vue';
 import MoveForm from './MoveForm.vue';
 import ReclassifyForm from './ReclassifyForm.vue';
 import { useEventDetailStore } from './store';
-import type { EventDetail, EventIncident } from './types';
 
 const XSS = '<img src=x onerror="alert(1)"><b>粗体</b>';
 const groups: CategoryGroup[] = [
@@ -34,7 +33,10 @@ function eventDetail(incidents: EventIncident[], over: Partial<EventDetail> = {}
     firstAt: '2026-07-20T12:00:00Z',
     lastAt: '2026-07-20T13:00:00Z',
     reasons: [],
+    createdAt: '2026-07-20T12:00:00Z',
+    updatedAt: '2026-07-20T13:00:00Z',
     incidents,
+    notes: [],
     ...over,
   };
 }

@@ -1,9 +1,8 @@
 import { ref, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
-import type { IncidentSummary, MoveResult, ReclassifyResult } from '@jointduty/shared';
+import type { EventDetail, IncidentSummary, MoveResult, ReclassifyResult } from '@jointduty/shared';
 import { api } from '../../app/http';
 import { errorMessage } from '../../app/errors';
-import type { EventDetail } from './types';
 
 const path = (id: string) => encodeURIComponent(id);
 

@@ -9,7 +9,7 @@ import {
   type IncidentSummary,
 } from '@jointduty/shared';
 import { api } from '../../app/http';
-import { errorMessage } from '../../app/errors';
+import { usePagedList } from '../../app/usePagedList';
 
 export const PAGE_SIZE = 100;
 // the list with its older pages, and the new ones waiting: both bounded
@@ -81,58 +81,22 @@ function queryOf(f: IncidentFilters, limit: number, before?: string) {
 // shifting the list under the reader.
 export const useIncidentQueueStore = defineStore('incidentQueue', () => {
   const filters = ref<QueueFilters>(emptyFilters());
-  const items = shallowRef<IncidentSummary[]>([]);
   const pending = shallowRef<IncidentSummary[]>([]);
-  const loading = ref(false);
-  const loadingOlder = ref(false);
-  const hasMore = ref(false);
-  const error = ref<string | null>(null);
   // the filters of the list shown: pushes are matched against these
   let applied: IncidentFilters = {};
-  let request = 0;
-
-  async function reload(): Promise<void> {
-    const mine = ++request;
-    const f = toIncidentFilters(filters.value);
-    loading.value = true;
-    try {
-      const list = await api<IncidentSummary[]>('/incidents', { query: queryOf(f, PAGE_SIZE) });
-      if (mine !== request) return;
-      const rows = Array.isArray(list) ? list.slice(0, PAGE_SIZE) : [];
+  const list = usePagedList({
+    page: PAGE_SIZE,
+    cap: QUEUE_CAP,
+    fetch: (f: IncidentFilters, before?: string) => api<IncidentSummary[]>('/incidents', { query: queryOf(f, PAGE_SIZE, before) }),
+    cursor: incidentCursor,
+    shown: (f) => {
       applied = f;
-      items.value = rows;
       pending.value = [];
-      hasMore.value = rows.length === PAGE_SIZE;
-      error.value = null;
-    } catch (err) {
-      if (mine === request) error.value = errorMessage(err);
-    } finally {
-      if (mine === request) loading.value = false;
-    }
-  }
+    },
+  });
+  const { items, loading, loadingOlder, hasMore, error, loadOlder } = list;
 
-  async function loadOlder(): Promise<void> {
-    const last = items.value[items.value.length - 1];
-    if (loadingOlder.value || loading.value || !hasMore.value || !last) return;
-    const mine = request;
-    loadingOlder.value = true;
-    try {
-      const list = await api<IncidentSummary[]>('/incidents', { query: queryOf(applied, PAGE_SIZE, incidentCursor(last)) });
-      // a reload in between: this page belongs to other filters
-      if (mine !== request) return;
-      const rows = Array.isArray(list) ? list : [];
-      const known = new Set(items.value.map((i) => i.id));
-      const next = items.value.concat(rows.filter((i) => !known.has(i.id)));
-      if (next.length > QUEUE_CAP) next.length = QUEUE_CAP;
-      items.value = next;
-      hasMore.value = rows.length === PAGE_SIZE && next.length < QUEUE_CAP;
-      error.value = null;
-    } catch (err) {
-      if (mine === request) error.value = errorMessage(err);
-    } finally {
-      loadingOlder.value = false;
-    }
-  }
+  const reload = () => list.reload(toIncidentFilters(filters.value));
 
   /** A pushed batch (oldest first): those passing the list's filters wait in `pending`. */
   function ingest(batch: readonly IncidentSummary[]): void {

@@ -1,8 +1,8 @@
-import { computed, ref, shallowRef } from 'vue';
+import { computed, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
 import type { Taxonomy } from '@jointduty/shared';
 import { api } from '../../app/http';
-import { errorMessage } from '../../app/errors';
+import { useLoadOnce } from '../../app/useLoadOnce';
 
 export interface CategoryGroup {
   department: { id: string; name: string };
@@ -15,24 +15,12 @@ export interface CategoryGroup {
 // read once per session: the queue's filters and the reclassify picker share them.
 export const useTaxonomyStore = defineStore('taxonomy', () => {
   const taxonomy = shallowRef<Taxonomy | null>(null);
-  const error = ref<string | null>(null);
-  let pending: Promise<void> | null = null;
-
-  function load(): Promise<void> {
-    if (taxonomy.value) return Promise.resolve();
-    pending ??= api<Taxonomy>('/taxonomy')
-      .then((t) => {
-        taxonomy.value = t;
-        error.value = null;
-      })
-      .catch((err: unknown) => {
-        error.value = errorMessage(err);
-      })
-      .finally(() => {
-        pending = null;
-      });
-    return pending;
-  }
+  const { error, load } = useLoadOnce(
+    async () => {
+      taxonomy.value = await api<Taxonomy>('/taxonomy');
+    },
+    () => Boolean(taxonomy.value),
+  );
 
   const groups = computed<CategoryGroup[]>(() =>
     (taxonomy.value?.departments ?? []).map((d) => ({

@@ -197,6 +197,8 @@ describe('EventPanel', () => {
           firstAt: minuteAt(0),
           lastAt: minuteAt(0),
           reasons: [],
+          createdAt: minuteAt(0),
+          updatedAt: minuteAt(0),
           incidents: [timelineIncident()],
           notes: [note({ eventId: 'e1', text: XSS })],
         },

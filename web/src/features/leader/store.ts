@@ -5,6 +5,7 @@ import {
   severityRank,
   type Alert,
   type AlertHistoryEntry,
+  type EventDetail,
   type EventNote,
   type Severity,
   type WatchedEvent,
@@ -13,7 +14,6 @@ import {
 import { api } from '../../app/http';
 import { timeOf } from '../../app/format';
 import { useSessionStore } from '../session/store';
-import type { EventDetail } from './types';
 
 export const WATCHED_CAP = 200;
 export const LIST_LIMIT = 100;

@@ -1,5 +1,4 @@
-import type { AlertHistoryEntry, EventNote, WatchedEvent, WatchedEventAlert } from '@jointduty/shared';
-import type { TimelineIncident } from './types';
+import type { AlertHistoryEntry, EventIncident, EventNote, WatchedEvent, WatchedEventAlert } from '@jointduty/shared';
 
 // Fixtures for the leader feature's specs.
 let n = 0;
@@ -61,7 +60,7 @@ export function historyEntry(over: Partial<AlertHistoryEntry> = {}): AlertHistor
   return { id: n, alertId: 'a', kind: 'raised', at: at(0), actor: null, actorName: null, ...over };
 }
 
-export function timelineIncident(over: Partial<TimelineIncident> = {}): TimelineIncident {
+export function timelineIncident(over: Partial<EventIncident> = {}): EventIncident {
   n++;
   return {
     id: `ti${n}`,

@@ -119,16 +119,6 @@ export const zh = {
     lift: '解除',
     lifting: '解除中…',
   },
-  rules: {
-    'police-mass-incident': '110 群体性事件或多人伤亡',
-    'mass-casualty': '多人伤害事件',
-    'group-complaint': '群体性投诉',
-    'sensitive-topic': '敏感话题',
-    'viral-post': '负面舆情扩散',
-    'repeat-complaint': '反复投诉',
-    'overdue-order': '工单超期未办结',
-    escalation: '超时升级',
-  },
   audit: {
     title: '审计日志',
     actor: '操作人',
@@ -323,16 +313,6 @@ export const en: typeof zh = {
     everyRule: 'every rule',
     lift: 'Lift',
     lifting: 'Lifting…',
-  },
-  rules: {
-    'police-mass-incident': '110 mass incident or casualties',
-    'mass-casualty': 'People harmed together',
-    'group-complaint': 'Group complaint',
-    'sensitive-topic': 'Sensitive topic',
-    'viral-post': 'Negative post spreading',
-    'repeat-complaint': 'Repeat complaint',
-    'overdue-order': 'Work order overdue',
-    escalation: 'Escalation',
   },
   audit: {
     title: 'Audit log',

@@ -51,15 +51,6 @@ export const zh = {
     onsite: '到达现场',
     resolve: '办结',
   },
-  rules: {
-    'police-mass-incident': '110 群体性事件或多人伤亡',
-    'mass-casualty': '多人伤害事件',
-    'group-complaint': '群体性投诉',
-    'sensitive-topic': '敏感话题',
-    'viral-post': '负面舆情扩散',
-    'repeat-complaint': '反复投诉',
-    'overdue-order': '工单超期未办结',
-  },
   notes: {
     read: '{who} 已阅',
     instruction: '{who} 批示',
@@ -132,15 +123,6 @@ export const en: typeof zh = {
     contacted: 'Contacted the citizen',
     onsite: 'On site',
     resolve: 'Resolved',
-  },
-  rules: {
-    'police-mass-incident': '110 group incident or several casualties',
-    'mass-casualty': 'People harmed together',
-    'group-complaint': 'Group complaint',
-    'sensitive-topic': 'Sensitive topic',
-    'viral-post': 'Negative post spreading',
-    'repeat-complaint': 'Repeat complaint',
-    'overdue-order': 'Work order overdue',
   },
   notes: {
     read: 'Read by {who}',
