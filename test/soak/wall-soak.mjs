@@ -172,6 +172,7 @@ async function reading(page, cdp, startedAt) {
     totalMB: heap.totalSize / 2 ** 20,
     ...dom,
     sent,
+    busy,
   };
 }
 
