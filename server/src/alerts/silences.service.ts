@@ -5,17 +5,9 @@ import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { Db, num, type Row } from '../infra/database/db';
+import type { Silence } from '@jointduty/shared';
 
-export interface Silence {
-  id: string;
-  eventId: string | null;
-  rule: string | null;
-  reason: string;
-  createdBy: string;
-  startsAt: string;
-  endsAt: string;
-  cancelledAt: string | null;
-}
+export type { Silence };
 
 export interface NewSilence {
   eventId?: unknown;
