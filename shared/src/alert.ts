@@ -9,6 +9,13 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
 }
 
+/** The highest severity among alerts; null when there are none. */
+export function highestSeverity(alerts: Iterable<{ severity: Severity }>): Severity | null {
+  let max: Severity | null = null;
+  for (const a of alerts) if (max === null || severityRank(a.severity) > severityRank(max)) max = a.severity;
+  return max;
+}
+
 export const ALERT_STATUSES = ['open', 'acknowledged', 'dispatched', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 

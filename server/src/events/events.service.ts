@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventDetail, EventListQuery, SessionUser, WatchedEvent } from '@jointduty/shared';
-import { severityRank, toIncidentSummary } from '@jointduty/shared';
+import { highestSeverity, toIncidentSummary } from '@jointduty/shared';
 import { AppException } from '../common/app.exception';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { EventsRepository } from './events.repository';
@@ -35,14 +35,10 @@ export class EventsService {
     ]);
     return rows.map((r) => {
       const list = alerts.get(r.id) ?? [];
-      const severity = list.reduce<WatchedEvent['severity']>(
-        (max, a) => (max === null || severityRank(a.severity) > severityRank(max) ? a.severity : max),
-        null,
-      );
       return {
         id: r.id,
         title: r.title,
-        severity,
+        severity: highestSeverity(list),
         district: r.district,
         category: r.category,
         channels: r.channels,

@@ -2,12 +2,11 @@ import { computed, ref, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
 import {
   INSTRUCTION_MAX_CHARS,
-  severityRank,
+  highestSeverity,
   type Alert,
   type AlertHistoryEntry,
   type EventDetail,
   type EventNote,
-  type Severity,
   type WatchedEvent,
   type WatchedEventAlert,
 } from '@jointduty/shared';
@@ -51,12 +50,6 @@ const later = (a: string, b: string) => (timeOf(b) > timeOf(a) ? b : a);
 
 function newestActivityFirst(a: WatchedEvent, b: WatchedEvent): number {
   return timeOf(b.activityAt) - timeOf(a.activityAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
-function highest(alerts: readonly WatchedEventAlert[]): Severity | null {
-  let max: Severity | null = null;
-  for (const a of alerts) if (max === null || severityRank(a.severity) > severityRank(max)) max = a.severity;
-  return max;
 }
 
 function oldestFirst(a: EventNote, b: EventNote): number {
@@ -174,7 +167,7 @@ export const useLeaderStore = defineStore('leader', () => {
     replaceEvent({
       ...e,
       alerts,
-      severity: highest(alerts),
+      severity: highestSeverity(alerts),
       channels: fresh && alert.channels.length > 0 ? alert.channels : e.channels,
       incidentCount: Math.max(e.incidentCount, alert.incidentCount),
       sensitive: e.sensitive || alert.rule === SENSITIVE_RULE,
