@@ -12,6 +12,8 @@ import { IncidentActionsModule } from './incidents/incident-actions.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { BusModule } from './infra/bus/bus.module';
 import { DatabaseModule } from './infra/database/database.module';
+import { LeaseModule } from './pipeline/lease.module';
+import { RedisModule } from './infra/redis/redis-link';
 import { LiveModule } from './live/live.module';
 import { MapModule } from './map/map.module';
 import { ProfilesModule } from './profiles/profiles.module';
@@ -27,6 +29,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        LeaseModule,
+        RedisModule,
         BusModule,
         HealthModule,
         AuditModule,

@@ -1,5 +1,4 @@
 import type { Alert, IncidentSummary, StatsOverview } from '@jointduty/shared';
-import { RulesEngine } from '@jointduty/server/alerts/rules.engine';
 import { login, postFeed, request, startServer, tempDir, type TestServer } from '../support/harness';
 
 // Duty officers shape the rules at run time: silences mute an event or a rule for a while, and a
@@ -36,7 +35,7 @@ describe('silences and peak-season profiles', () => {
     (await request<Alert[]>(server, 'GET', '/api/alerts?limit=500', { token: duty })).body.filter((a) => a.rule === rule);
   const post = async (records: unknown[]) => {
     for (const r of records) expect((await postFeed(server, '12315', r)).status).toBe(202);
-    await server.app.get(RulesEngine).idle();
+    await server.settled();
   };
 
   it('lists the profiles; none is active outside their dates', async () => {

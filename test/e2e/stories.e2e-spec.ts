@@ -48,9 +48,9 @@ beforeAll(async () => {
       if (res.status !== 202 || res.body.accepted !== 1)
         throw new Error(`${story.name} / ${r.key}: ${res.status} ${JSON.stringify(res.body)}`);
     }
-    await rules.idle();
+    await server.settled();
     if (story.records.some((r) => r.record.dueAt === 'DUE_IN_PAST')) await rules.checkOverdue();
-    await rules.idle();
+    await server.settled();
     const byKey = new Map<string, IncidentSummary>();
     for (const channel of new Set(story.records.map((r) => r.channel))) {
       const list = await request<IncidentSummary[]>(server, 'GET', `/api/incidents?channel=${channel}&limit=500`, { token });

@@ -8,7 +8,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@jointduty/shar
 import { createApp } from '@jointduty/server/app.factory';
 import { loadConfig } from '@jointduty/server/config/config.loader';
 import type { AppConfig } from '@jointduty/server/config/config.schema';
-import { RulesEngine } from '@jointduty/server/alerts/rules.engine';
+import { CorrelationPipeline } from '@jointduty/server/pipeline/correlation.pipeline';
 
 export const FEED_KEY = 'dev-feed-key';
 export const PASSWORD = 'jointduty';
@@ -19,7 +19,7 @@ export interface TestServer {
   config: AppConfig;
   dataDir: string;
   close(): Promise<void>;
-  /** Waits until the rules have judged everything accepted so far. */
+  /** Waits until everything accepted so far is correlated and judged by the rules. */
   settled(): Promise<void>;
 }
 
@@ -58,14 +58,14 @@ export async function startServer(
   await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const addr = app.getHttpServer().address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
-  const rules = app.get(RulesEngine);
+  const pipeline = app.get(CorrelationPipeline);
   return {
     app,
     url: `http://127.0.0.1:${port}`,
     config,
     dataDir,
     close: () => app.close(),
-    settled: () => rules.idle(),
+    settled: () => pipeline.idle(),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Alert, AlertStatus, Channel, DispatchProgress, Severity } from '@jointduty/shared';
 import { Db, num, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
+import { NOTICE_CHANNELS } from '../pipeline/lease.service';
 
 export interface AlertQuery {
   status?: AlertStatus;
@@ -118,6 +119,8 @@ export class AlertsRepository {
       JSON.stringify(alert),
       Date.now(),
     ]);
+    // every instance pushes alert changes to its own sockets from this log: wake them at commit
+    if (tx.dialect === 'postgres') await tx.query(`SELECT pg_notify('${NOTICE_CHANNELS.alerts}', '')`);
   }
 
   async list(q: AlertQuery): Promise<Alert[]> {

@@ -18,6 +18,12 @@ import type { EventState } from '../events/correlator';
 import { AlertHistoryService } from './alert-history.service';
 import { AlertsRepository } from './alerts.repository';
 
+/** An alert raised or changed in a transaction, to publish once it commits. */
+export interface AlertChangeMade {
+  alert: Alert;
+  isNew: boolean;
+}
+
 /** A rule that fired on an event, in the words the duty room reads. */
 export interface RuleMatch {
   rule: string;
@@ -50,68 +56,76 @@ export class AlertsService {
    * every open alert of the event follows the event's growth. Resolved alerts stay as they were.
    */
   async applyEvent(event: EventState, incident: Incident, matches: RuleMatch[]): Promise<Alert[]> {
-    const changes = await this.db.transaction(async (tx) => {
-      const existing = await this.repo.byEvent(tx, event.id);
-      if (existing.length === 0 && matches.length === 0) return [];
-      const now = new Date().toISOString();
-      const out: Array<{ alert: Alert; isNew: boolean }> = [];
-      const channels = [...event.channels];
-      for (const m of matches) {
-        const current = existing.find((a) => a.rule === m.rule);
-        if (current) continue;
-        const alert: Alert = {
-          id: randomUUID(),
-          seq: await this.repo.nextSeq(tx),
-          eventId: event.id,
-          rule: m.rule,
-          severity: m.severity,
-          // alerts travel to every screen: no phone or ID number a citizen typed goes with them
-          title: maskText(m.title).slice(0, 200),
-          summary: maskText(m.summary),
-          channels,
-          district: event.district ?? incident.district,
-          category: event.category ?? incident.category,
-          incidentCount: event.incidentCount,
-          status: 'open',
-          createdAt: now,
-          updatedAt: now,
-        };
-        if (incident.flags.includes('simulated')) alert.simulated = true;
-        await this.repo.insert(tx, alert);
-        await this.repo.addChange(tx, 'new', alert, null);
-        await this.alertHistory.raised(tx, alert);
-        out.push({ alert, isNew: true });
-      }
-      for (const current of existing) {
-        if (current.status === 'resolved') continue;
-        const m = matches.find((x) => x.rule === current.rule);
-        const severity = m && severityRank(m.severity) > severityRank(current.severity) ? m.severity : current.severity;
-        const summary = m ? maskText(m.summary) : current.summary;
-        const same =
-          severity === current.severity &&
-          summary === current.summary &&
-          current.incidentCount === event.incidentCount &&
-          current.channels.join() === channels.join();
-        if (same) continue;
-        const next: Alert = {
-          ...current,
-          seq: await this.repo.nextSeq(tx),
-          severity,
-          summary,
-          channels,
-          incidentCount: event.incidentCount,
-          updatedAt: now,
-        };
-        await this.repo.update(tx, next);
-        await this.withProgress(tx, next);
-        await this.repo.addChange(tx, 'update', next, null);
-        await this.alertHistory.severityChanged(tx, current, next);
-        out.push({ alert: next, isNew: false });
-      }
-      return out;
-    });
-    for (const c of changes) this.bus.publish(c.isNew ? 'alert.raised' : 'alert.updated', c.alert);
+    const changes = await this.db.transaction((tx) => this.applyEventIn(tx, event, incident, matches));
+    this.publish(changes);
     return changes.map((c) => c.alert);
+  }
+
+  /** Tells the screens about alert changes, after the transaction that made them committed. */
+  publish(changes: AlertChangeMade[]): void {
+    for (const c of changes) this.bus.publish(c.isNew ? 'alert.raised' : 'alert.updated', c.alert);
+  }
+
+  /** applyEvent inside the caller's transaction; the caller publishes the changes after commit. */
+  async applyEventIn(tx: Queryable, event: EventState, incident: Incident, matches: RuleMatch[]): Promise<AlertChangeMade[]> {
+    const existing = await this.repo.byEvent(tx, event.id);
+    if (existing.length === 0 && matches.length === 0) return [];
+    const now = new Date().toISOString();
+    const out: Array<{ alert: Alert; isNew: boolean }> = [];
+    const channels = [...event.channels];
+    for (const m of matches) {
+      const current = existing.find((a) => a.rule === m.rule);
+      if (current) continue;
+      const alert: Alert = {
+        id: randomUUID(),
+        seq: await this.repo.nextSeq(tx),
+        eventId: event.id,
+        rule: m.rule,
+        severity: m.severity,
+        // alerts travel to every screen: no phone or ID number a citizen typed goes with them
+        title: maskText(m.title).slice(0, 200),
+        summary: maskText(m.summary),
+        channels,
+        district: event.district ?? incident.district,
+        category: event.category ?? incident.category,
+        incidentCount: event.incidentCount,
+        status: 'open',
+        createdAt: now,
+        updatedAt: now,
+      };
+      if (incident.flags.includes('simulated')) alert.simulated = true;
+      await this.repo.insert(tx, alert);
+      await this.repo.addChange(tx, 'new', alert, null);
+      await this.alertHistory.raised(tx, alert);
+      out.push({ alert, isNew: true });
+    }
+    for (const current of existing) {
+      if (current.status === 'resolved') continue;
+      const m = matches.find((x) => x.rule === current.rule);
+      const severity = m && severityRank(m.severity) > severityRank(current.severity) ? m.severity : current.severity;
+      const summary = m ? maskText(m.summary) : current.summary;
+      const same =
+        severity === current.severity &&
+        summary === current.summary &&
+        current.incidentCount === event.incidentCount &&
+        current.channels.join() === channels.join();
+      if (same) continue;
+      const next: Alert = {
+        ...current,
+        seq: await this.repo.nextSeq(tx),
+        severity,
+        summary,
+        channels,
+        incidentCount: event.incidentCount,
+        updatedAt: now,
+      };
+      await this.repo.update(tx, next);
+      await this.withProgress(tx, next);
+      await this.repo.addChange(tx, 'update', next, null);
+      await this.alertHistory.severityChanged(tx, current, next);
+      out.push({ alert: next, isNew: false });
+    }
+    return out;
   }
 
   /** Whether any alert of the event has been resolved (a handled work order is not overdue). */

@@ -1,18 +1,25 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { Incident, Severity } from '@jointduty/shared';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { severityRank, type Incident, type Severity } from '@jointduty/shared';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { newEventState, type EventState } from '../events/correlator';
 import { EventsRepository } from '../events/events.repository';
 import { UnderstandingService } from '../events/understanding.service';
 import { IncidentsRepository } from '../incidents/incidents.repository';
-import { EventBus } from '../infra/bus/bus';
+import type { Queryable } from '../infra/database/db';
 import { MetricsService } from '../metrics/metrics.service';
 import { ProfilesService } from '../profiles/profiles.service';
-import { AlertsService, type RuleMatch } from './alerts.service';
+import { AlertsService, type AlertChangeMade, type RuleMatch } from './alerts.service';
 import { SilencesService } from './silences.service';
 
 type RuleConfig = AppConfig['rules'][number];
+
+/** What the rules make of one event after a batch: the rules that fired, with the incident that fired them. */
+export interface Verdict {
+  event: EventState;
+  incident: Incident;
+  matches: RuleMatch[];
+}
 
 export interface RuleInput {
   incident: Incident;
@@ -113,22 +120,17 @@ export const RULES: Record<string, RuleFn> = {
   },
 };
 
-const OVERDUE_EVERY_MS = 60_000;
+export const OVERDUE_EVERY_MS = 60_000;
 const OVERDUE_LOOKBACK_MS = 30 * 86_400_000;
 
 @Injectable()
-export class RulesEngine implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+export class RulesEngine implements OnModuleInit {
   private readonly logger = new Logger('rules');
   private readonly active: Array<{ rule: RuleConfig; fn: RuleFn }>;
   private readonly overdueRule: RuleConfig | undefined;
-  private unsubscribe: (() => void) | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  // batches are judged one after another, so two batches never race to raise the same alert
-  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly bus: EventBus,
     private readonly alerts: AlertsService,
     private readonly understanding: UnderstandingService,
     private readonly events: EventsRepository,
@@ -146,42 +148,26 @@ export class RulesEngine implements OnModuleInit, OnApplicationBootstrap, OnModu
       .filter((r) => r.enabled && !RULES[r.id] && r.id !== 'overdue-order' && r.id !== 'escalation')
       .map((r) => r.id);
     if (unknown.length > 0) this.logger.warn(`rules in config/rules.yaml the engine does not know (ignored): ${unknown.join(', ')}`);
-    this.unsubscribe = this.bus.subscribe('incident.accepted', (batch) => this.enqueue(() => this.judge(batch)));
   }
 
-  onApplicationBootstrap(): void {
-    if (!this.overdueRule) return;
-    this.timer = setInterval(() => void this.enqueue(() => this.checkOverdue()), OVERDUE_EVERY_MS);
-    this.timer.unref();
+  /** Whether the overdue-order rule is on (the pipeline checks it every minute). */
+  get checksOverdue(): boolean {
+    return this.overdueRule !== undefined;
   }
 
-  // batches already handed over are judged before the database closes (it closes after this module)
-  async onModuleDestroy(): Promise<void> {
-    this.unsubscribe?.();
-    if (this.timer) clearInterval(this.timer);
-    await this.queue;
-  }
-
-  /** Waits until every batch handed over so far has been judged (tests and shutdown). */
-  idle(): Promise<void> {
-    return this.queue;
-  }
-
-  private enqueue(job: () => Promise<unknown>): Promise<void> {
-    this.queue = this.queue.then(job).then(
-      () => undefined,
-      (err: unknown) => this.logger.error(`rules failed: ${String(err)}`),
-    );
-    return this.queue;
-  }
-
-  private async judge(batch: Incident[]): Promise<void> {
-    const now = Date.now();
+  /**
+   * Judges a correlated batch against each incident's event as it stands after the batch, in
+   * memory. One verdict per event: a rule that fired on several of its incidents fires once
+   * (first title, highest severity, latest summary), and an event with alerts is listed even when
+   * nothing fired, so its alerts follow its growth once per batch.
+   */
+  evaluate(batch: Incident[], now = Date.now()): Verdict[] {
+    const verdicts = new Map<string, Verdict>();
     for (const incident of batch) {
       if (!incident.eventId) continue;
       const event = this.understanding.event(incident.eventId);
       if (!event) continue;
-      const matches: RuleMatch[] = [];
+      let v = verdicts.get(event.id);
       for (const { rule, fn } of this.active) {
         const params = this.profiles.paramsFor(rule, event.watchArea, now);
         const r = fn({ incident, event, params });
@@ -190,15 +176,28 @@ export class RulesEngine implements OnModuleInit, OnApplicationBootstrap, OnModu
           this.metrics.inc('jointduty_alerts_silenced_total', 'Rule matches muted by a silence', { rule: rule.id });
           continue;
         }
-        matches.push({ rule: rule.id, severity: r.severity ?? rule.severity, title: r.title, summary: r.summary });
+        const severity = r.severity ?? rule.severity;
+        if (!v) verdicts.set(event.id, (v = { event, incident, matches: [] }));
+        const same = v.matches.find((m) => m.rule === rule.id);
+        if (!same) {
+          if (v.matches.length === 0) v.incident = incident;
+          v.matches.push({ rule: rule.id, severity, title: r.title, summary: r.summary });
+        } else {
+          if (severityRank(severity) > severityRank(same.severity)) same.severity = severity;
+          same.summary = r.summary;
+        }
       }
-      // an event with alerts grows them even when this incident fires no rule itself; an event
-      // without any, and no rule firing, needs no database work at all
-      if (matches.length > 0 || event.alerted) {
-        await this.alerts.applyEvent(event, incident, matches);
-        event.alerted = true;
-      }
+      if (!v && event.alerted) verdicts.set(event.id, (v = { event, incident, matches: [] }));
+      else if (v && v.matches.length === 0) v.incident = incident;
     }
+    return [...verdicts.values()];
+  }
+
+  /** Raises and updates the alerts the verdicts call for, inside the caller's transaction. */
+  async applyIn(tx: Queryable, verdicts: Verdict[]): Promise<AlertChangeMade[]> {
+    const out: AlertChangeMade[] = [];
+    for (const v of verdicts) out.push(...(await this.alerts.applyEventIn(tx, v.event, v.incident, v.matches)));
+    return out;
   }
 
   /** Work orders past their due time with no resolved alert on their event (overdue-order). */

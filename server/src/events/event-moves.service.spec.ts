@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventRecord, Incident, SessionUser } from '@jointduty/shared';
 import type { AlertsService, RuleMatch } from '../alerts/alerts.service';
-import type { RulesEngine } from '../alerts/rules.engine';
+import type { CorrelationLease } from '../pipeline/lease.service';
 import type { SilencesService } from '../alerts/silences.service';
 import type { AuditService } from '../audit/audit.service';
 import { loadConfig } from '../config/config.loader';
@@ -109,7 +109,8 @@ function setup() {
     eventsRepo as unknown as EventsRepository,
     understanding,
     alerts as unknown as AlertsService,
-    { idle: async () => undefined } as unknown as RulesEngine,
+    // this process holds correlation: moves run in turn with its batches
+    { held: true, changeEvents: <T>(job: () => Promise<T>) => job(), bump: async () => 1, changed: () => undefined } as unknown as CorrelationLease,
     profiles,
     { mutes: () => false } as unknown as SilencesService,
     audit as unknown as AuditService,

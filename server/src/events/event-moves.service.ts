@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { toIncidentSummary, type EventCounts, type EventRecord, type Incident, type MoveResult, type SessionUser } from '@jointduty/shared';
 import { AlertsService, type RuleMatch } from '../alerts/alerts.service';
-import { RULES, RulesEngine } from '../alerts/rules.engine';
+import { RULES } from '../alerts/rules.engine';
 import { SilencesService } from '../alerts/silences.service';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
@@ -14,6 +14,7 @@ import { Db, type Queryable } from '../infra/database/db';
 import { ProfilesService } from '../profiles/profiles.service';
 import { newEventState, type EventState, type Observation } from './correlator';
 import { EventsRepository } from './events.repository';
+import { CorrelationLease } from '../pipeline/lease.service';
 import { UnderstandingService } from './understanding.service';
 
 /** An event rebuilt from more incidents than this would hold the server up too long: refused. */
@@ -54,7 +55,7 @@ export class EventMovesService {
     private readonly events: EventsRepository,
     private readonly understanding: UnderstandingService,
     private readonly alerts: AlertsService,
-    private readonly rules: RulesEngine,
+    private readonly lease: CorrelationLease,
     private readonly profiles: ProfilesService,
     private readonly silences: SilencesService,
     private readonly audit: AuditService,
@@ -62,6 +63,15 @@ export class EventMovesService {
   ) {}
 
   async move(incidentId: string, targetId: string | null, user: SessionUser): Promise<MoveResult> {
+    try {
+      return await this.lease.changeEvents(() => this.moveNow(incidentId, targetId, user));
+    } finally {
+      // an instance not correlating keeps no events in memory: what a move put there is not followed
+      if (!this.lease.held) this.understanding.brain.clear();
+    }
+  }
+
+  private async moveNow(incidentId: string, targetId: string | null, user: SessionUser): Promise<MoveResult> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.tryMove(incidentId, targetId, user, attempt === RETRIES);
@@ -120,6 +130,7 @@ export class EventMovesService {
     }
 
     let swapped = false;
+    let version = 0;
     try {
       const done = await this.db.transaction(async (tx) => {
         const now = await this.incidents.summaryIn(tx, incident.id);
@@ -150,6 +161,7 @@ export class EventMovesService {
 
         await this.incidents.link(tx, [{ id: incident.id, eventId: target.id, joinReason: reason, flags: incident.flags }]);
         await this.events.save(tx, source ? [source, target] : [target]);
+        version = await this.lease.bump(tx);
         await this.audit.record(
           user.username,
           'incident.move',
@@ -172,6 +184,7 @@ export class EventMovesService {
         );
         return { source, target };
       });
+      this.lease.changed(version);
       incident.eventId = done.target.id;
       incident.joinReason = reason;
       this.bus.publish('incident.updated', incident);
@@ -196,8 +209,6 @@ export class EventMovesService {
 
   // the rules judge the target with the moved incident; the source's alerts follow its counts
   private async judge(targetState: EventState, sourceState: EventState | null, incident: Incident): Promise<void> {
-    // after the batches already handed to the rules, so the two never race for one alert
-    await this.rules.idle();
     // the correlator's own when it holds them: records may have joined since
     const target = this.understanding.event(targetState.id) ?? targetState;
     const now = Date.now();

@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Incident } from '@jointduty/shared';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
-import type { Queryable } from '../infra/database/db';
-import { IncidentsRepository } from '../incidents/incidents.repository';
+import { IncidentsRepository, type SettledIncident } from '../incidents/incidents.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { ProfilesService } from '../profiles/profiles.service';
 import { Brain, type Analysis, type Understood } from './brain';
@@ -15,11 +14,12 @@ export type { Analysis, Understood };
 const HOUR = 3_600_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
-// The brain, stored: enrichment runs before storage; correlation runs inside the intake
-// transaction for the records actually stored, one batch at a time, and its state is rebuilt
-// from the database at start and after a failed batch.
+// The brain, stored. Records are stored first; the instance holding the correlation lease then
+// enriches and correlates them in batches (server/src/pipeline), writes what it decided in one
+// transaction per batch, and rebuilds this memory from the database when it takes the lease and
+// after a batch that did not commit.
 @Injectable()
-export class UnderstandingService implements OnModuleInit {
+export class UnderstandingService {
   private readonly logger = new Logger('understanding');
   readonly brain: Brain;
   private prunedAt = 0;
@@ -35,10 +35,6 @@ export class UnderstandingService implements OnModuleInit {
       watchAreaOf: (texts) => profiles.watchAreaOf(texts),
       paramsFor: (rule) => profiles.paramsFor(rule, null),
     });
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.warmUp();
   }
 
   /** Rebuilds the in-memory state from the database. */
@@ -80,20 +76,29 @@ export class UnderstandingService implements OnModuleInit {
     return o;
   }
 
-  /** Joins the stored incidents of one batch into events and writes them, inside the transaction. */
-  async correlate(tx: Queryable, stored: Understood[]): Promise<EventState[]> {
-    const { links, states, assignments } = this.brain.take(stored);
+  /**
+   * Understands stored records that no event has taken yet, in order: enrichment (subject, place,
+   * signals, flags), then people and correlation. Changes memory only: the caller writes what it
+   * returns in one transaction, and rebuilds memory with warmUp() if that fails.
+   */
+  understand(batch: Incident[]): { settled: SettledIncident[]; states: EventState[] } {
+    const understood: Understood[] = batch.map((incident) => {
+      const analysis = this.brain.enrich(incident);
+      return { incident, raw: '', personKey: analysis.personKey, subjectKey: analysis.subjectKey, analysis };
+    });
+    const { states, assignments } = this.brain.take(understood);
     for (const a of assignments) {
       const how = a.isNew ? 'new' : ((a.reason ?? '').split(' ')[1] ?? 'other');
       this.metrics.inc('jointduty_correlation_total', 'Incidents correlated, by how they joined (new, merchant, place, district)', { how });
     }
-    await this.incidents.link(tx, links);
-    await this.events.save(tx, states);
     const now = Date.now();
     if (now - this.prunedAt > PRUNE_EVERY_MS) {
       this.prunedAt = now;
       this.brain.people.prune(this.brain.newest);
     }
-    return states;
+    return {
+      settled: understood.map((u) => ({ incident: u.incident, personKey: u.personKey ?? null, subjectKey: u.subjectKey ?? null })),
+      states,
+    };
   }
 }

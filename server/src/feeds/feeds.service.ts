@@ -1,49 +1,63 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import {
-  EXTERNAL_ID_FIELD,
-  FEED_LIMITS,
-  isChannel,
-  validateFeedRecord,
-  type Channel,
-  type FeedResult,
-  type Incident,
-} from '@jointduty/shared';
+import { EXTERNAL_ID_FIELD, FEED_LIMITS, isChannel, validateFeedRecord, type Channel, type FeedResult } from '@jointduty/shared';
 import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
-import { EventBus } from '../infra/bus/bus';
 import { Db } from '../infra/database/db';
-import { UnderstandingService, type Understood } from '../events/understanding.service';
 import { Classifier } from '../incidents/classifier';
-import { IncidentsRepository } from '../incidents/incidents.repository';
+import { IncidentsRepository, type NewIncident } from '../incidents/incidents.repository';
 import { normalize } from '../incidents/normalizer';
 import { MetricsService } from '../metrics/metrics.service';
 import { DistrictResolver } from '../places/district-resolver';
+import { CorrelationPipeline, MAX_BACKLOG } from '../pipeline/correlation.pipeline';
+import { CorrelationLease } from '../pipeline/lease.service';
+import { IntakeFullError, IntakeWriter } from './intake-writer';
 
 export interface IntakeOptions {
   simulated?: boolean;
 }
 
+// Intake answers within the time of one group commit; understanding the records (enrichment,
+// correlation, rules) follows on the instance holding the correlation lease (server/src/pipeline).
+const MAX_QUEUED = 20_000;
+const MAX_GROUP = 2_000;
+
 /** The one intake: real feeds and the simulator both come through here. */
 @Injectable()
-export class FeedsService {
+export class FeedsService implements OnModuleDestroy {
   private readonly logger = new Logger('feeds');
   private readonly classifier: Classifier;
   private readonly resolver: DistrictResolver;
-  // batches are stored and correlated one after another: correlation state is one sequence
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly writer: IntakeWriter;
+  private draining = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly db: Db,
-    private readonly incidents: IncidentsRepository,
-    private readonly bus: EventBus,
+    db: Db,
+    incidents: IncidentsRepository,
     private readonly metrics: MetricsService,
-    private readonly understanding: UnderstandingService,
+    private readonly pipeline: CorrelationPipeline,
+    lease: CorrelationLease,
   ) {
     this.classifier = new Classifier(config.departments, config.classifierExamples);
     this.resolver = new DistrictResolver(config);
+    this.writer = new IntakeWriter(db, incidents, {
+      maxQueued: MAX_QUEUED,
+      maxGroup: MAX_GROUP,
+      // another instance holds the lease: tell it there is work (delivered at commit)
+      beforeCommit: async (tx, written) => {
+        if (written.size > 0 && !lease.held) await lease.notifyIn(tx, 'pending');
+      },
+      afterCommit: (rows, written) => this.pipeline.accepted(rows.filter((r) => written.has(r.incident.id)).map((r) => r.incident)),
+    });
+    metrics.gauge('jointduty_intake_queue', 'Records received and waiting for their group commit', () => [[{}, this.writer.depth]]);
+  }
+
+  /** Graceful shutdown: refuse new records (503, the proxy retries elsewhere), write those received. */
+  async onModuleDestroy(): Promise<void> {
+    this.draining = true;
+    await this.writer.idle();
   }
 
   channelOrThrow(channel: string): Channel {
@@ -62,10 +76,25 @@ export class FeedsService {
   }
 
   async intake(channel: Channel, body: unknown, opts: IntakeOptions = {}): Promise<FeedResult> {
+    if (this.draining) {
+      throw new AppException('unavailable', 'this instance is shutting down: send again', undefined, { 'Retry-After': '1' });
+    }
     const records = this.recordsOf(body);
+    const backlog = await this.pipeline.backlog();
+    if (backlog > MAX_BACKLOG) {
+      this.metrics.inc(
+        'jointduty_records_refused_total',
+        'Feed records refused by backpressure',
+        { channel, why: 'backlog' },
+        records.length,
+      );
+      throw new AppException('too_many_requests', `correlation is ${backlog} records behind: send again later`, undefined, {
+        'Retry-After': '2',
+      });
+    }
     const receivedAt = new Date();
     const rejected: FeedResult['rejected'] = [];
-    const fresh: Understood[] = [];
+    const fresh: NewIncident[] = [];
     const seen = new Set<string>();
     let duplicates = 0;
 
@@ -86,8 +115,7 @@ export class FeedsService {
         resolver: this.resolver,
         classifier: this.classifier,
       });
-      const analysis = this.understanding.enrich(incident);
-      fresh.push({ incident, raw: JSON.stringify(value), personKey: analysis.personKey, subjectKey: analysis.subjectKey, analysis });
+      fresh.push({ incident, raw: JSON.stringify(value) });
     });
 
     this.metrics.inc('jointduty_records_rejected_total', 'Feed records rejected as invalid', { channel }, rejected.length);
@@ -95,40 +123,30 @@ export class FeedsService {
       throw new AppException('unprocessable', 'every record was invalid', { accepted: 0, duplicates: 0, rejected });
     }
 
-    const stored = await this.store(fresh);
-    duplicates += fresh.length - stored.length;
-    this.metrics.inc('jointduty_records_in_total', 'Feed records accepted and stored', { channel }, stored.length);
-    this.metrics.inc('jointduty_records_duplicate_total', 'Feed records already stored', { channel }, fresh.length - stored.length);
-    // only after the commit: nothing is pushed that a crash could take back
-    if (stored.length > 0) this.bus.publish('incident.accepted', stored);
-    return { accepted: stored.length, duplicates, rejected };
-  }
-
-  private store(fresh: Understood[]): Promise<Incident[]> {
-    if (fresh.length === 0) return Promise.resolve([]);
-    const run = this.queue.then(() => this.storeNow(fresh));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private async storeNow(fresh: Understood[]): Promise<Incident[]> {
+    let written: Set<string>;
     try {
-      // ON CONFLICT DO NOTHING RETURNING id tells which rows are new: no lookup round trip first;
-      // only those are correlated, in the same transaction
-      return await this.db.transaction(async (tx) => {
-        const written = await this.incidents.insertNew(tx, fresh);
-        const stored = fresh.filter((f) => written.has(f.incident.id));
-        await this.understanding.correlate(tx, stored);
-        return stored.map((f) => f.incident);
-      });
+      written = await this.writer.write(fresh);
     } catch (err) {
-      // nothing of the batch was written; correlation state goes back to what is stored, and the
-      // sender may retry the whole batch safely
-      await this.understanding.warmUp().catch((e: unknown) => this.logger.error(`warm-up after a failed batch failed: ${String(e)}`));
+      if (err instanceof IntakeFullError) {
+        this.metrics.inc(
+          'jointduty_records_refused_total',
+          'Feed records refused by backpressure',
+          { channel, why: 'queue' },
+          fresh.length,
+        );
+        throw new AppException('unavailable', `${err.message}: send again`, undefined, { 'Retry-After': '1' });
+      }
+      // nothing of the request was written: the sender may retry the whole request safely
+      this.logger.error(`intake write failed: ${(err as Error).message}`);
       throw new AppException('unavailable', `database unavailable: ${(err as Error).message.slice(0, 200)}`, undefined, {
         'Retry-After': '2',
       });
     }
+    const stored = fresh.filter((f) => written.has(f.incident.id)).length;
+    duplicates += fresh.length - stored;
+    this.metrics.inc('jointduty_records_in_total', 'Feed records accepted and stored', { channel }, stored);
+    this.metrics.inc('jointduty_records_duplicate_total', 'Feed records already stored', { channel }, fresh.length - stored);
+    return { accepted: stored, duplicates, rejected };
   }
 
   private recordsOf(body: unknown): unknown[] {

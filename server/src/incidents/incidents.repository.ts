@@ -52,6 +52,13 @@ export interface EventLink {
   flags: IncidentFlag[];
 }
 
+/** A stored record as correlation left it. */
+export interface SettledIncident {
+  incident: Incident;
+  personKey: string | null;
+  subjectKey: string | null;
+}
+
 /** A filing of one person, as the people index needs it after a restart. */
 export interface PersonFiling {
   personKey: string;
@@ -179,6 +186,61 @@ export class IncidentsRepository {
         chunk.flatMap((l) => [l.id, l.eventId, l.joinReason, l.flags.join(',')]),
       );
     }
+  }
+
+  /**
+   * What correlation decided for records stored before it ran (event, join reason, flags and the
+   * facts, person and subject that enrichment found), one statement per 200. Only records still
+   * waiting are written: returns how many were, so a record settled twice is noticed.
+   */
+  async settle(tx: Queryable, rows: SettledIncident[]): Promise<number> {
+    let written = 0;
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      written += await tx.execute(
+        `UPDATE incidents SET event_id = v.column2, join_reason = v.column3, flags = v.column4, facts = v.column5,
+           person_key = v.column6, subject_key = v.column7
+         FROM (VALUES ${valuesClause(chunk.length, 7)}) AS v WHERE incidents.id = v.column1 AND incidents.event_id IS NULL`,
+        chunk.flatMap((r) => [
+          r.incident.id,
+          r.incident.eventId,
+          r.incident.joinReason ?? null,
+          r.incident.flags.join(','),
+          JSON.stringify(r.incident.facts),
+          r.personKey,
+          r.subjectKey,
+        ]),
+      );
+    }
+    return written;
+  }
+
+  /** Ids of stored records no event has taken yet, oldest first (the correlation queue). */
+  async pendingIds(limit: number): Promise<string[]> {
+    const rows = await this.db.query<{ id: unknown }>(
+      `SELECT id FROM incidents WHERE event_id IS NULL ORDER BY received_at ASC LIMIT ?`,
+      [limit],
+    );
+    return rows.map((r) => String(r.id));
+  }
+
+  async pendingCount(): Promise<number> {
+    const rows = await this.db.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM incidents WHERE event_id IS NULL`);
+    return num(rows[0]?.n ?? 0);
+  }
+
+  /** Stored records with their text (not the raw record), in the order asked. */
+  async fullByIds(ids: string[]): Promise<Incident[]> {
+    const out = new Map<string, Incident>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = await this.db.query(
+        `SELECT ${COLUMNS.filter((c) => c !== 'raw').join(', ')} FROM incidents WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      for (const r of rows) out.set(String(r.id), fromRow(r));
+    }
+    return ids.map((id) => out.get(id)).filter((x): x is Incident => x !== undefined);
   }
 
   /** Filings with a known person since a time, oldest first. */

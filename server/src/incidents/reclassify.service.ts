@@ -8,6 +8,7 @@ import { EventsRepository } from '../events/events.repository';
 import { UnderstandingService } from '../events/understanding.service';
 import { EventBus } from '../infra/bus/bus';
 import { Db } from '../infra/database/db';
+import { CorrelationLease } from '../pipeline/lease.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { IncidentsRepository } from './incidents.repository';
 
@@ -30,9 +31,18 @@ export class ReclassifyService {
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
     private readonly bus: EventBus,
+    private readonly lease: CorrelationLease,
   ) {}
 
   async reclassify(id: string, body: unknown, user: SessionUser): Promise<ReclassifyResult> {
+    try {
+      return await this.lease.changeEvents(() => this.reclassifyNow(id, body, user));
+    } finally {
+      if (!this.lease.held) this.understanding.brain.clear();
+    }
+  }
+
+  private async reclassifyNow(id: string, body: unknown, user: SessionUser): Promise<ReclassifyResult> {
     const b = parseOr400(reclassifyBodySchema, body ?? {});
     const owner = this.taxonomy.ownerOf(b.category);
     if (!owner) throw new AppException('bad_request', 'category: not a category path of the taxonomy (GET /api/taxonomy)');
@@ -51,6 +61,7 @@ export class ReclassifyService {
     const older = defines && !this.understanding.event(eventId) ? await this.moves.stateOf(eventId) : null;
 
     let touchedMemory = false;
+    let version = 0;
     try {
       const result = await this.db.transaction(async (tx) => {
         const before = await this.incidents.summaryIn(tx, id);
@@ -66,6 +77,7 @@ export class ReclassifyService {
             if (live) touchedMemory = true;
             state.category = b.category;
             await this.events.save(tx, [state]);
+            version = await this.lease.bump(tx);
           }
         }
         await this.audit.record(
@@ -83,6 +95,7 @@ export class ReclassifyService {
         );
         return { incident: { ...before, category: b.category, department: department.name }, eventFollowed };
       });
+      if (version > 0) this.lease.changed(version);
       this.bus.publish('incident.updated', result.incident);
       return { incident: toIncidentSummary(result.incident), eventFollowed: result.eventFollowed };
     } catch (err) {

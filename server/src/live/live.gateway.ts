@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import {
   AUDIENCE,
@@ -28,6 +29,8 @@ import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { EventBus } from '../infra/bus/bus';
 import { MetricsService } from '../metrics/metrics.service';
+import { CorrelationLease } from '../pipeline/lease.service';
+import { RedisLink } from '../infra/redis/redis-link';
 import { StatsService } from '../stats/stats.service';
 
 type LiveServer = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
@@ -37,6 +40,8 @@ const FLUSH_MS = 100; // CONTRACT §4: incidents are flushed at least every 100 
 const MAX_PENDING = 5000; // a flood keeps its newest summaries; the wall catches up from stats
 const STATS_MS = 5000;
 const REPLAY_PAGE = 1000;
+// alert changes made on other instances arrive by notice; this poll is the floor
+const TAIL_MS = 1000;
 // Sockets that may receive alerts join this room once they are caught up (see resume)
 const ALERTS_LIVE = 'alerts:live';
 
@@ -54,6 +59,10 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly unsubscribe: Array<() => void> = [];
   // sockets replaying missed alerts: live changes wait here so order is kept
   private readonly replaying = new Map<string, Array<{ kind: 'new' | 'update'; alert: Alert }>>();
+  private tailCursor = 0;
+  private tailing: Promise<void> | null = null;
+  private tailAgain = false;
+  private tailTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -63,9 +72,11 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly alerts: AlertsRepository,
     private readonly stats: StatsService,
     private readonly metrics: MetricsService,
+    private readonly lease: CorrelationLease,
+    private readonly redis: RedisLink,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     const http = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
     this.io = new Server(http, {
       path: SOCKET_PATH,
@@ -74,6 +85,17 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       pingTimeout: 20_000,
       maxHttpBufferSize: 64 * 1024,
     });
+    // several instances: what one emits to a room reaches the sockets of every instance
+    if (this.redis.client) {
+      this.io.adapter(
+        createAdapter(this.redis.client, {
+          streamName: 'jointduty:live',
+          // about a minute of fan-out at a busy hour; the stream is a relay, not a record
+          maxLen: 10_000,
+          readCount: 200,
+        }),
+      );
+    }
     // nothing lives on the default namespace
     this.io.of('/').use((_socket, next) => next(new Error('use the /live namespace')));
     const ns = this.io.of(LIVE_NAMESPACE) as LiveServer;
@@ -93,8 +115,9 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       this.bus.subscribe('incident.updated', (incident) => {
         ns.to(roomsFor(AUDIENCE.incidents)).emit('incident:update', toIncidentSummary(incident));
       }),
-      this.bus.subscribe('alert.raised', (a) => this.pushAlert('new', a)),
-      this.bus.subscribe('alert.updated', (a) => this.pushAlert('update', a)),
+      // alert changes are read back from the change log, in seq order, whoever made them
+      this.bus.subscribe('alert.raised', () => this.tail()),
+      this.bus.subscribe('alert.updated', () => this.tail()),
       this.bus.subscribe('alert.escalated', (a) => {
         ns.to(roomsFor(AUDIENCE.escalations)).emit('alert:escalated', a);
       }),
@@ -106,6 +129,10 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
         ns.to([...roomsFor(AUDIENCE.alerts), ...teamIds.map(rooms.team)]).emit('event:note', notice);
       }),
     );
+    this.lease.onNotice('alerts', () => this.tail());
+    this.tailCursor = await this.alerts.lastSeq();
+    this.tailTimer = setInterval(() => this.tail(), TAIL_MS);
+    this.tailTimer.unref();
     this.statsTimer = setInterval(() => void this.pushStats(), STATS_MS);
     this.statsTimer.unref();
     this.metrics.gauge('jointduty_sockets_connected', 'Connected live sockets by role', () =>
@@ -116,7 +143,9 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
   // Before the HTTP server closes: it waits for every open connection, and a connected wall's
   // websocket would hold it open until the ping timeout (about 45 s).
   beforeApplicationShutdown(): void {
-    this.ns?.disconnectSockets(true);
+    // this instance's sockets only: with the Redis adapter a plain disconnectSockets() reaches
+    // every instance's
+    this.ns?.local.disconnectSockets(true);
     // and any connection still in its handshake or on long-polling
     this.io?.engine.close();
   }
@@ -125,9 +154,11 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     for (const u of this.unsubscribe) u();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.statsTimer) clearInterval(this.statsTimer);
+    if (this.tailTimer) clearInterval(this.tailTimer);
     this.flush();
+    await this.tailing;
     if (this.io) {
-      this.io.disconnectSockets(true);
+      this.io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => this.io!.close(() => resolve()));
     }
   }
@@ -178,10 +209,50 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     ack?.(info);
   }
 
+  /**
+   * Pushes alert changes committed since the last push, from the change log, in seq order: those
+   * made here, and those made on other instances (a notice, or the poll every second). Each
+   * instance pushes to its own sockets, so no alert depends on Redis, and none comes twice.
+   */
+  private tail(): void {
+    if (this.tailing) {
+      this.tailAgain = true;
+      return;
+    }
+    this.tailing = this.tailNow()
+      .catch((err: unknown) => this.logger.warn(`alert push failed (next try within a second): ${String(err)}`))
+      .finally(() => {
+        this.tailing = null;
+        if (this.tailAgain) {
+          this.tailAgain = false;
+          this.tail();
+        }
+      });
+  }
+
+  private async tailNow(): Promise<void> {
+    if (!this.ns) return;
+    for (;;) {
+      const page = await this.alerts.changesAfter(this.tailCursor, REPLAY_PAGE);
+      const now = Date.now();
+      for (const c of page) {
+        this.tailCursor = c.seq;
+        this.pushAlert(c.kind, c.alert);
+        this.metrics.observe(
+          'jointduty_push_latency_seconds',
+          'From commit (alerts) or intake (incidents) to the push',
+          { event: `alert:${c.kind}` },
+          Math.max(0, now - Date.parse(c.alert.updatedAt)) / 1000,
+        );
+      }
+      if (page.length < REPLAY_PAGE) return;
+    }
+  }
+
   private pushAlert(kind: 'new' | 'update', alert: Alert): void {
     const ns = this.ns;
     if (!ns) return;
-    ns.to(ALERTS_LIVE).emit(kind === 'new' ? 'alert:new' : 'alert:update', alert);
+    ns.local.to(ALERTS_LIVE).emit(kind === 'new' ? 'alert:new' : 'alert:update', alert);
     for (const buf of this.replaying.values()) buf.push({ kind, alert });
     this.metrics.inc('jointduty_alert_changes_pushed_total', 'Alert changes pushed live', { kind, severity: alert.severity });
   }
@@ -199,6 +270,15 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     this.pending = [];
     // one frame per socket per flush, whatever the number of incidents in it
     this.ns.to(roomsFor(AUDIENCE.incidents)).emit('incidents', batch);
+    const now = Date.now();
+    for (const i of batch) {
+      this.metrics.observe(
+        'jointduty_push_latency_seconds',
+        'From commit (alerts) or intake (incidents) to the push',
+        { event: 'incidents' },
+        Math.max(0, now - Date.parse(i.receivedAt)) / 1000,
+      );
+    }
   }
 
   private async pushStats(): Promise<void> {
@@ -207,7 +287,8 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     const targets = roomsFor(AUDIENCE.stats);
     if (!targets.some((r) => (ns.adapter.rooms.get(r)?.size ?? 0) > 0)) return;
     try {
-      ns.to(targets).emit('stats', await this.stats.overview());
+      // every instance pushes to its own sockets
+      ns.local.to(targets).emit('stats', await this.stats.overview());
     } catch (err) {
       this.logger.warn(`stats push failed: ${String(err)}`);
     }

@@ -8,6 +8,7 @@ import { Understanding1764000000000 } from './migrations/1764000000000-understan
 import { EventNotes1764100000000 } from './migrations/1764100000000-event-notes';
 import { Console1764200000000 } from './migrations/1764200000000-console';
 import { AlertHistory1764300000000 } from './migrations/1764300000000-alert-history';
+import { Pipeline1764400000000 } from './migrations/1764400000000-pipeline';
 
 export const MIGRATIONS = [
   Initial1763900000000,
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   EventNotes1764100000000,
   Console1764200000000,
   AlertHistory1764300000000,
+  Pipeline1764400000000,
 ];
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -1,0 +1,261 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Incident } from '@jointduty/shared';
+import { OVERDUE_EVERY_MS, RulesEngine } from '../alerts/rules.engine';
+import { AlertsService, type AlertChangeMade } from '../alerts/alerts.service';
+import { EventsRepository } from '../events/events.repository';
+import { UnderstandingService } from '../events/understanding.service';
+import { IncidentsRepository } from '../incidents/incidents.repository';
+import { EventBus } from '../infra/bus/bus';
+import { Db } from '../infra/database/db';
+import { MetricsService } from '../metrics/metrics.service';
+import { CorrelationLease, LeaseLostError, StaleStateError } from './lease.service';
+
+// The second half of intake. Records are committed by the instance that received them (a 202 is
+// a commit); the instance holding the correlation lease then takes them in batches: enrichment,
+// people and correlation in memory, the rules against the events as they stand after the batch,
+// and one fenced transaction that writes the incidents' events, the events and the alerts
+// together. Only then are `incidents` and alert changes published. So a crash at any moment
+// leaves each record either still waiting (it is done again, by this or the next holder) or done
+// with its alerts (never done twice: the fence and `event_id IS NULL` guard it).
+//
+// Records committed here are handed over in memory; records from other instances, and any left
+// by a crash, are read from the database ("event_id IS NULL"): on taking the lease, on a notice
+// from another instance, and every few seconds.
+
+const BATCH = 500;
+const SWEEP = 2000;
+const SWEEP_EVERY_MS = 2000;
+const RETRY_MIN_MS = 250;
+const RETRY_MAX_MS = 5000;
+/** how far correlation may fall behind before intake pushes back */
+export const MAX_BACKLOG = 50_000;
+
+@Injectable()
+export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('pipeline');
+  private queue: Incident[] = [];
+  private readonly queued = new Set<string>();
+  private pumping: Promise<void> | null = null;
+  private sweepWanted = true;
+  private warm = false;
+  private stopping = false;
+  private failures = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly timers: NodeJS.Timeout[] = [];
+  /** records waiting in the database, as last counted (other instances' included) */
+  private pendingInDb = 0;
+  private countedAt = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly lease: CorrelationLease,
+    private readonly understanding: UnderstandingService,
+    private readonly incidents: IncidentsRepository,
+    private readonly events: EventsRepository,
+    private readonly rules: RulesEngine,
+    private readonly alerts: AlertsService,
+    private readonly bus: EventBus,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.lease.onHeld((held) => {
+      if (held) {
+        this.warm = false;
+        this.sweepWanted = true;
+        this.kick();
+      } else {
+        // the next holder reads what is left from the database
+        this.queue = [];
+        this.queued.clear();
+      }
+    });
+    this.lease.onNotice('pending', () => {
+      if (!this.lease.held) return;
+      this.sweepWanted = true;
+      this.kick();
+    });
+    this.metrics.gauge(
+      'jointduty_correlation_queue',
+      'Records stored and waiting for correlation (this instance: in memory; database: all instances)',
+      () => [
+        [{ where: 'memory' }, this.queue.length],
+        [{ where: 'database' }, this.pendingInDb],
+      ],
+    );
+    this.metrics.gauge('jointduty_correlation_lease', 'Whether this instance holds the correlation lease', () => [
+      [{}, this.lease.held ? 1 : 0],
+    ]);
+    const every = (ms: number, fn: () => void) => {
+      const t = setInterval(fn, ms);
+      t.unref();
+      this.timers.push(t);
+    };
+    every(SWEEP_EVERY_MS, () => {
+      if (!this.lease.held) return;
+      this.sweepWanted = true;
+      this.kick();
+    });
+    if (this.rules.checksOverdue) {
+      every(OVERDUE_EVERY_MS, () => {
+        if (this.lease.held)
+          void this.lease
+            .run(() => this.rules.checkOverdue())
+            .catch((e: unknown) => this.logger.error(`overdue check failed: ${String(e)}`));
+      });
+    }
+    await this.lease.start();
+  }
+
+  /** Drains: what was handed over is correlated before the database closes (bounded wait). */
+  async onModuleDestroy(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    const deadline = Date.now() + 10_000;
+    while (this.lease.held && (this.pumping || this.queue.length > 0) && Date.now() < deadline) {
+      this.kick();
+      await (this.pumping ?? new Promise((r) => setTimeout(r, 20)));
+    }
+    this.stopping = true;
+    await this.pumping;
+    await this.lease.release();
+  }
+
+  /** Records this instance just committed. */
+  accepted(batch: Incident[]): void {
+    if (!this.lease.held || this.stopping) return;
+    for (const i of batch) {
+      if (this.queued.has(i.id)) continue;
+      this.queued.add(i.id);
+      this.queue.push(i);
+    }
+    this.kick();
+  }
+
+  /** How many records wait for correlation, for backpressure (counted at most once a second). */
+  async backlog(): Promise<number> {
+    if (this.lease.held && !this.lease.shared) return this.queue.length;
+    const now = Date.now();
+    if (now - this.countedAt > 1000) {
+      this.countedAt = now;
+      this.pendingInDb = await this.incidents.pendingCount().catch(() => this.pendingInDb);
+    }
+    return Math.max(this.pendingInDb, this.queue.length);
+  }
+
+  /** Resolves when everything handed over so far has been correlated (tests, shutdown). */
+  async idle(): Promise<void> {
+    for (;;) {
+      if (this.pumping) {
+        await this.pumping;
+        continue;
+      }
+      if (this.lease.held && !this.retryTimer && (this.queue.length > 0 || !this.warm)) {
+        this.kick();
+        if (this.pumping) continue;
+      }
+      break;
+    }
+    await this.lease.idle();
+  }
+
+  private kick(): void {
+    if (this.pumping || this.stopping || !this.lease.held || this.retryTimer) return;
+    this.pumping = this.pump()
+      .catch((err: unknown) => this.logger.error(`pipeline stopped: ${String(err)}`))
+      .finally(() => {
+        this.pumping = null;
+        if (this.lease.held && (this.queue.length > 0 || this.sweepWanted) && !this.retryTimer) this.kick();
+      });
+  }
+
+  private async pump(): Promise<void> {
+    while (this.lease.held && !this.stopping) {
+      try {
+        if (!this.warm) await this.lease.run(() => this.warmUp());
+        if (this.sweepWanted) await this.sweep();
+        if (this.queue.length === 0) return;
+        const batch = this.queue.slice(0, BATCH);
+        await this.lease.run(() => this.process(batch));
+        this.queue.splice(0, batch.length);
+        for (const i of batch) this.queued.delete(i.id);
+        this.failures = 0;
+      } catch (err) {
+        // the database is the record: memory and the local queue are rebuilt from it
+        this.warm = false;
+        this.queue = [];
+        this.queued.clear();
+        this.sweepWanted = true;
+        if (err instanceof LeaseLostError) return;
+        if (err instanceof StaleStateError) continue;
+        this.failures++;
+        const wait = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** Math.min(this.failures - 1, 5));
+        this.logger.error(`correlation failed (retrying in ${wait} ms): ${(err as Error).message}`);
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.kick();
+        }, wait);
+        this.retryTimer.unref();
+        return;
+      }
+    }
+  }
+
+  private async warmUp(): Promise<void> {
+    // the version first: a change committed while we read shows as a newer version at the fence
+    const version = await this.lease.currentVersion();
+    await this.understanding.warmUp();
+    this.lease.caughtUp(version);
+    this.warm = true;
+    this.sweepWanted = true;
+  }
+
+  /** Reads records waiting in the database that this instance does not hold in memory. */
+  private async sweep(): Promise<void> {
+    this.sweepWanted = false;
+    const ids = await this.incidents.pendingIds(SWEEP);
+    this.pendingInDb = ids.length;
+    this.countedAt = Date.now();
+    const missing = ids.filter((id) => !this.queued.has(id));
+    if (missing.length > 0) {
+      const rows = await this.incidents.fullByIds(missing);
+      for (const r of rows) {
+        this.queued.add(r.id);
+        this.queue.push(r);
+      }
+      this.metrics.inc(
+        'jointduty_correlation_swept_total',
+        'Records read back from the database for correlation (other instances, crashes)',
+        {},
+        rows.length,
+      );
+    }
+    // more than one read's worth: read again once these are done
+    if (ids.length === SWEEP) this.sweepWanted = true;
+  }
+
+  private async process(batch: Incident[]): Promise<void> {
+    const { settled, states } = this.understanding.understand(batch);
+    const now = Date.now();
+    const verdicts = this.rules.evaluate(batch, now);
+    const changes: AlertChangeMade[] = await this.db.transaction(async (tx) => {
+      await this.lease.fence(tx);
+      const written = await this.incidents.settle(tx, settled);
+      if (written !== settled.length) throw new StaleStateError();
+      await this.events.save(tx, states);
+      return this.rules.applyIn(tx, verdicts);
+    });
+    for (const v of verdicts) if (v.matches.length > 0 || changes.some((c) => c.alert.eventId === v.event.id)) v.event.alerted = true;
+    const done = Date.now();
+    for (const i of batch) {
+      this.metrics.observe(
+        'jointduty_intake_to_event_seconds',
+        'From a record stored to its event committed',
+        { channel: i.channel },
+        (done - Date.parse(i.receivedAt)) / 1000,
+      );
+    }
+    this.bus.publish('incident.accepted', batch);
+    this.alerts.publish(changes);
+  }
+}
