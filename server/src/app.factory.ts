@@ -16,7 +16,11 @@ export interface CreateAppOptions {
 
 /** The whole server, ready to listen: used by main.ts and by the tests. */
 export async function createApp(config: AppConfig, opts: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: FEED_LIMITS.maxBodyBytes, routerOptions: { maxParamLength: 300 }, trustProxy: 'loopback' });
+  const adapter = new FastifyAdapter({
+    bodyLimit: FEED_LIMITS.maxBodyBytes,
+    routerOptions: { maxParamLength: 300 },
+    trustProxy: 'loopback',
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: opts.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,

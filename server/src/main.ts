@@ -19,7 +19,9 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen({ port: config.env.port, host: '0.0.0.0' });
   const where = config.env.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.env.dataDir}`;
-  new Logger('jointduty').log(`listening on http://localhost:${config.env.port} (${where}; simulator ${config.env.simulator ? 'on' : 'off'})`);
+  new Logger('jointduty').log(
+    `listening on http://localhost:${config.env.port} (${where}; simulator ${config.env.simulator ? 'on' : 'off'})`,
+  );
 }
 
 bootstrap().catch((err: unknown) => {

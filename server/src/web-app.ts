@@ -78,7 +78,10 @@ export async function registerWebApp(fastify: FastifyInstance, dist = WEB_DIST):
         .send(fs.createReadStream(file));
     }
     if (!hasWeb) {
-      return reply.status(503).type('text/plain; charset=utf-8').send('The web app is not built: run `npm start` (it builds it) or `npm run build -w web`.');
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built: run `npm start` (it builds it) or `npm run build -w web`.');
     }
     return reply
       .header('Content-Security-Policy', CSP)

@@ -69,6 +69,13 @@ export class AlertsRepository {
     return this.getIn(this.db, id);
   }
 
+  /** Several alerts in one query (unknown ids are left out). */
+  async getMany(ids: string[]): Promise<Alert[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query(`SELECT * FROM alerts WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+    return rows.map(fromRow);
+  }
+
   async insert(tx: Queryable, a: Alert): Promise<void> {
     await tx.execute(
       `INSERT INTO alerts (id, seq, event_id, rule, severity, title, summary, channels, district, category, incident_count, status, simulated, created_at, updated_at)
@@ -181,18 +188,34 @@ export class AlertsRepository {
   }
 
   async dispatchProgress(tx: Queryable, alertId: string): Promise<DispatchProgress[]> {
-    const rows = await tx.query<Record<string, unknown>>(
-      `SELECT id, team_id, status, created_at, acked_at, contacted_at, onsite_at, resolved_at FROM dispatches WHERE alert_id = ? ORDER BY created_at ASC`,
-      [alertId],
-    );
-    return rows.map((r) => {
-      const times = [r.created_at, r.acked_at, r.contacted_at, r.onsite_at, r.resolved_at].filter((t) => t != null).map(num);
-      return {
-        dispatchId: String(r.id),
-        teamId: String(r.team_id),
-        status: String(r.status) as DispatchProgress['status'],
-        updatedAt: new Date(Math.max(...times)).toISOString(),
-      };
-    });
+    return (await this.dispatchProgressOf(tx, [alertId])).get(alertId) ?? [];
   }
+
+  /** Each alert's teams and their steps, for several alerts in one query. */
+  async dispatchProgressOf(tx: Queryable, alertIds: string[]): Promise<Map<string, DispatchProgress[]>> {
+    const out = new Map<string, DispatchProgress[]>();
+    if (alertIds.length === 0) return out;
+    const rows = await tx.query<Record<string, unknown>>(
+      `SELECT id, alert_id, team_id, status, created_at, acked_at, contacted_at, onsite_at, resolved_at FROM dispatches
+       WHERE alert_id IN (${alertIds.map(() => '?').join(', ')}) ORDER BY created_at ASC`,
+      alertIds,
+    );
+    for (const r of rows) {
+      const key = String(r.alert_id);
+      const list = out.get(key) ?? [];
+      list.push(progressOf(r));
+      out.set(key, list);
+    }
+    return out;
+  }
+}
+
+function progressOf(r: Record<string, unknown>): DispatchProgress {
+  const times = [r.created_at, r.acked_at, r.contacted_at, r.onsite_at, r.resolved_at].filter((t) => t != null).map(num);
+  return {
+    dispatchId: String(r.id),
+    teamId: String(r.team_id),
+    status: String(r.status) as DispatchProgress['status'],
+    updatedAt: new Date(Math.max(...times)).toISOString(),
+  };
 }

@@ -144,6 +144,19 @@ export class AlertsService {
     return this.withProgress(this.db, a);
   }
 
+  /** Several alerts with their teams' progress, in two queries whatever their number. */
+  async getMany(ids: string[]): Promise<Map<string, Alert>> {
+    const unique = [...new Set(ids)];
+    const [alerts, progress] = await Promise.all([this.repo.getMany(unique), this.repo.dispatchProgressOf(this.db, unique)]);
+    const out = new Map<string, Alert>();
+    for (const a of alerts) {
+      const p = progress.get(a.id);
+      if (p && p.length > 0) a.dispatches = p;
+      out.set(a.id, a);
+    }
+    return out;
+  }
+
   list(q: Parameters<AlertsRepository['list']>[0]): Promise<Alert[]> {
     return this.repo.list(q);
   }

@@ -5,14 +5,16 @@ const CAP_SEVERITY: Record<Severity, string> = { general: 'Moderate', urgent: 'S
 const CAP_URGENCY: Record<Severity, string> = { general: 'Expected', urgent: 'Immediate', major: 'Immediate' };
 
 function esc(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // characters XML 1.0 cannot carry at all
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return (
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // characters XML 1.0 cannot carry at all
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  );
 }
 
 /** CAP wants times like 2026-07-20T21:05:00+08:00: no fractions, an explicit offset. */

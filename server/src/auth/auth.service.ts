@@ -89,7 +89,9 @@ export class AuthService implements OnModuleInit {
     if (this.config.env.production) {
       const seed = process.env.SEED_PASSWORD;
       if (!seed || seed.length < 12 || seed === DEMO_PASSWORD) {
-        throw new Error('SEED_PASSWORD: production needs a first password of at least 12 characters for the seeded accounts (not the demo password)');
+        throw new Error(
+          'SEED_PASSWORD: production needs a first password of at least 12 characters for the seeded accounts (not the demo password)',
+        );
       }
       password = seed;
     }

@@ -90,10 +90,10 @@ export class DispatchService {
     // field users see their own team's, whatever they ask for
     const teamId = user.role === 'field' ? (user.teamId ?? '\u0000none') : undefined;
     const list = await this.repo.list({ teamId, status, limit: 200 });
-    const alerts = new Map<string, Alert>();
+    const alerts = await this.alerts.getMany(list.map((d) => d.alertId));
     for (const d of list) {
-      if (!alerts.has(d.alertId)) alerts.set(d.alertId, await this.alerts.get(d.alertId));
-      const alert = alerts.get(d.alertId)!;
+      const alert = alerts.get(d.alertId);
+      if (!alert) continue;
       // a field user sees their own team's progress on the alert, not the other teams'
       d.alert = teamId === undefined ? alert : { ...alert, dispatches: alert.dispatches?.filter((p) => p.teamId === teamId) };
     }

@@ -110,7 +110,12 @@ function setup() {
     understanding,
     alerts as unknown as AlertsService,
     // this process holds correlation: moves run in turn with its batches
-    { held: true, changeEvents: <T>(job: () => Promise<T>) => job(), bump: async () => 1, changed: () => undefined } as unknown as CorrelationLease,
+    {
+      held: true,
+      changeEvents: <T>(job: () => Promise<T>) => job(),
+      bump: async () => 1,
+      changed: () => undefined,
+    } as unknown as CorrelationLease,
     profiles,
     { mutes: () => false } as unknown as SilencesService,
     audit as unknown as AuditService,

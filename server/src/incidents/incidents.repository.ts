@@ -217,10 +217,9 @@ export class IncidentsRepository {
 
   /** Ids of stored records no event has taken yet, oldest first (the correlation queue). */
   async pendingIds(limit: number): Promise<string[]> {
-    const rows = await this.db.query<{ id: unknown }>(
-      `SELECT id FROM incidents WHERE event_id IS NULL ORDER BY received_at ASC LIMIT ?`,
-      [limit],
-    );
+    const rows = await this.db.query<{ id: unknown }>(`SELECT id FROM incidents WHERE event_id IS NULL ORDER BY received_at ASC LIMIT ?`, [
+      limit,
+    ]);
     return rows.map((r) => String(r.id));
   }
 

@@ -5,7 +5,12 @@ import { Classifier } from './classifier';
 import { normalize, titleFrom } from './normalizer';
 
 const config = loadConfig({ env: { SIMULATOR: 'off' } });
-const ctx = { receivedAt: new Date('2026-07-20T13:06:00Z'), simulated: false, resolver: new DistrictResolver(config), classifier: new Classifier(config.departments) };
+const ctx = {
+  receivedAt: new Date('2026-07-20T13:06:00Z'),
+  simulated: false,
+  resolver: new DistrictResolver(config),
+  classifier: new Classifier(config.departments),
+};
 const t = '2026-07-20T21:05:00+08:00';
 
 function norm(channel: Channel, record: unknown) {
@@ -78,7 +83,12 @@ describe('normalize', () => {
       level: 1,
       callerPhone: '110',
     });
-    expect(i).toMatchObject({ kind: '群体性事件', district: '黄岛区', location: { lng: 120.256, lat: 35.965 }, facts: { level: 1, casualties: 0 } });
+    expect(i).toMatchObject({
+      kind: '群体性事件',
+      district: '黄岛区',
+      location: { lng: 120.256, lat: 35.965 },
+      facts: { level: 1, casualties: 0 },
+    });
   });
 
   it('maps a post: district from its location text, reach from metrics, no reporter', () => {
@@ -92,7 +102,12 @@ describe('normalize', () => {
       location: '山东青岛',
       topics: ['青岛国际啤酒节'],
     });
-    expect(i).toMatchObject({ kind: 'weibo', district: '崂山区', reporter: null, facts: { followers: 200000, reposts: 900, comments: 300, topics: ['青岛国际啤酒节'] } });
+    expect(i).toMatchObject({
+      kind: 'weibo',
+      district: '崂山区',
+      reporter: null,
+      facts: { followers: 200000, reposts: 900, comments: 300, topics: ['青岛国际啤酒节'] },
+    });
   });
 
   it('flags simulated records', () => {
@@ -108,7 +123,13 @@ describe('normalize', () => {
   });
 
   it('masks what a summary shows', () => {
-    const i = norm('12345', { orderNo: 'M', acceptedAt: t, appealType: '求助', content: '请回电13812345678', citizen: { name: '王小明', phone: '13812345678' } });
+    const i = norm('12345', {
+      orderNo: 'M',
+      acceptedAt: t,
+      appealType: '求助',
+      content: '请回电13812345678',
+      citizen: { name: '王小明', phone: '13812345678' },
+    });
     const s = toIncidentSummary(i);
     expect(s.title).toBe('请回电138****5678');
     expect(s.reporter).toEqual({ name: '王**', phone: '138****5678' });
