@@ -179,3 +179,52 @@ export async function waitSettled(query: (sql: string) => Promise<Array<Record<s
     await sleep(100);
   }
 }
+
+export interface TcpProxy {
+  port: number;
+  /** Drops every connection and refuses new ones: the service is gone, as far as the client knows. */
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+/** A TCP proxy in front of a real service (PostgreSQL), to take it away from one client and give it back. */
+export async function tcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
+  const sockets = new Set<net.Socket>();
+  let up = true;
+  const server = net.createServer((client) => {
+    if (!up) return void client.destroy();
+    const upstream = net.connect(targetPort, targetHost);
+    sockets.add(client);
+    sockets.add(upstream);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const addr = server.address();
+  return {
+    port: typeof addr === 'object' && addr ? addr.port : 0,
+    cut: () => {
+      up = false;
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+    },
+    restore: () => {
+      up = true;
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        up = false;
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}

@@ -121,6 +121,8 @@ describe('loadConfig', () => {
         jwtSecret: null,
         production: false,
         configDir: defaultConfigDir(),
+        intakeMaxQueued: 20_000,
+        correlationMaxBacklog: 50_000,
       });
     });
 
@@ -134,6 +136,8 @@ describe('loadConfig', () => {
           SIMULATOR: 'OFF',
           JWT_SECRET: PROD_SECRET,
           FEED_KEY_110: 'police-key',
+          INTAKE_MAX_QUEUED: '5000',
+          CORRELATION_MAX_BACKLOG: '100000',
         },
       });
       expect(env).toMatchObject({
@@ -143,6 +147,8 @@ describe('loadConfig', () => {
         redisUrl: 'rediss://cache:6380',
         simulator: false,
         jwtSecret: PROD_SECRET,
+        intakeMaxQueued: 5000,
+        correlationMaxBacklog: 100_000,
       });
       expect(feedKeys['110']).toBe('police-key');
       expect(feedKeys['12345']).toBe('dev-feed-key');
@@ -168,14 +174,21 @@ describe('loadConfig', () => {
             REDIS_URL: 'http://cache',
             SIMULATOR: 'maybe',
             JWT_SECRET: 'short',
+            INTAKE_MAX_QUEUED: '0',
+            CORRELATION_MAX_BACKLOG: 'lots',
           },
         }),
       );
-      expect(err.problems).toHaveLength(5);
-      for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'SIMULATOR', 'JWT_SECRET']) {
+      expect(err.problems).toHaveLength(7);
+      for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'SIMULATOR', 'JWT_SECRET', 'INTAKE_MAX_QUEUED', 'CORRELATION_MAX_BACKLOG']) {
         expect(err.message).toContain(`env ${name}:`);
       }
       expect(err.message).not.toContain('secret'); // URLs may carry passwords
+    });
+
+    it('refuses several instances (REDIS_URL) without one JWT_SECRET', () => {
+      const err = configError(() => loadConfig({ env: { REDIS_URL: 'redis://cache:6379' } }));
+      expect(err.problems).toEqual(['env JWT_SECRET: is required with REDIS_URL (every instance must accept the same tokens)']);
     });
 
     it('refuses production without JWT_SECRET', () => {

@@ -334,8 +334,22 @@ function readEnv(env: NodeJS.ProcessEnv, configDir: string, problems: string[]):
     problems.push(`env JWT_SECRET: must be at least ${MIN_JWT_SECRET_LENGTH} characters (got ${jwtSecret.length})`);
   }
   if (!jwtSecret && production) problems.push('env JWT_SECRET: is required when NODE_ENV=production');
+  // several instances verify each other's tokens: a secret made up at start would differ on each
+  if (!jwtSecret && redisUrl) problems.push('env JWT_SECRET: is required with REDIS_URL (every instance must accept the same tokens)');
 
-  return { port, dataDir, databaseUrl, redisUrl, simulator, jwtSecret, production, configDir };
+  // backpressure: how far intake and correlation may fall behind before intake answers 503/429
+  const positive = (name: string, dflt: number): number => {
+    const raw = nonEmpty(env[name]);
+    if (!raw) return dflt;
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (Number.isSafeInteger(n) && n >= 1) return n;
+    problems.push(`env ${name}: must be a whole number of records, 1 or more, got "${raw.slice(0, 40)}"`);
+    return dflt;
+  };
+  const intakeMaxQueued = positive('INTAKE_MAX_QUEUED', 20_000);
+  const correlationMaxBacklog = positive('CORRELATION_MAX_BACKLOG', 50_000);
+
+  return { port, dataDir, databaseUrl, redisUrl, simulator, jwtSecret, production, configDir, intakeMaxQueued, correlationMaxBacklog };
 }
 
 // ---- reading files

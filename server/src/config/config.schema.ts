@@ -44,6 +44,10 @@ export interface EnvConfig {
   jwtSecret: string | null;
   production: boolean;
   configDir: string;
+  /** records received and not yet committed before intake answers 503 (INTAKE_MAX_QUEUED) */
+  intakeMaxQueued: number;
+  /** records committed and not yet correlated before intake answers 429 (CORRELATION_MAX_BACKLOG) */
+  correlationMaxBacklog: number;
 }
 
 export interface CityDistrict {

@@ -10,7 +10,7 @@ import { IncidentsRepository, type NewIncident } from '../incidents/incidents.re
 import { normalize } from '../incidents/normalizer';
 import { MetricsService } from '../metrics/metrics.service';
 import { DistrictResolver } from '../places/district-resolver';
-import { CorrelationPipeline, MAX_BACKLOG } from '../pipeline/correlation.pipeline';
+import { CorrelationPipeline } from '../pipeline/correlation.pipeline';
 import { CorrelationLease } from '../pipeline/lease.service';
 import { IntakeFullError, IntakeWriter } from './intake-writer';
 
@@ -20,7 +20,6 @@ export interface IntakeOptions {
 
 // Intake answers within the time of one group commit; understanding the records (enrichment,
 // correlation, rules) follows on the instance holding the correlation lease (server/src/pipeline).
-const MAX_QUEUED = 20_000;
 const MAX_GROUP = 2_000;
 
 /** The one intake: real feeds and the simulator both come through here. */
@@ -43,7 +42,7 @@ export class FeedsService implements OnModuleDestroy {
     this.classifier = new Classifier(config.departments, config.classifierExamples);
     this.resolver = new DistrictResolver(config);
     this.writer = new IntakeWriter(db, incidents, {
-      maxQueued: MAX_QUEUED,
+      maxQueued: config.env.intakeMaxQueued,
       maxGroup: MAX_GROUP,
       // another instance holds the lease: tell it there is work (delivered at commit)
       beforeCommit: async (tx, written) => {
@@ -81,7 +80,7 @@ export class FeedsService implements OnModuleDestroy {
     }
     const records = this.recordsOf(body);
     const backlog = await this.pipeline.backlog();
-    if (backlog > MAX_BACKLOG) {
+    if (backlog > this.config.env.correlationMaxBacklog) {
       this.metrics.inc(
         'jointduty_records_refused_total',
         'Feed records refused by backpressure',

@@ -27,8 +27,6 @@ const SWEEP = 2000;
 const SWEEP_EVERY_MS = 2000;
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5000;
-/** how far correlation may fall behind before intake pushes back */
-export const MAX_BACKLOG = 50_000;
 
 @Injectable()
 export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDestroy {

@@ -116,6 +116,13 @@ export class Db implements Queryable {
     }
     const client: PoolClient = await this.pool!.connect();
     let broken = false;
+    // a connection that dies while checked out emits 'error' on the client: unheard, that would
+    // end the process (the pool only listens on idle clients). The query fails as well; the
+    // client is thrown away on release.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const tx = new PgConn(async (sql, params) => {
@@ -131,6 +138,7 @@ export class Db implements Queryable {
       });
       throw err;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
