@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { FEED_LIMITS } from '@jointduty/shared';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { Draining } from './common/draining';
 import { registerJsonBody } from './common/json-body';
 import type { AppConfig } from './config/config.schema';
 import { registerWebApp } from './web-app';
@@ -20,6 +21,9 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
     bodyLimit: FEED_LIMITS.maxBodyBytes,
     routerOptions: { maxParamLength: 300 },
     trustProxy: 'loopback',
+    // while closing, requests still reach the routes: intake answers 503 with Retry-After
+    // itself (Fastify's own closing answer has none, and a sender would not know when to retry)
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: opts.logger ?? ['log', 'warn', 'error'],
@@ -27,6 +31,10 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  const draining = app.get(Draining);
+  fastify.addHook('onSend', async (_req, reply) => {
+    if (draining.active) void reply.header('connection', 'close');
+  });
   registerJsonBody(fastify);
   app.useGlobalFilters(new AllExceptionsFilter());
   await registerWebApp(fastify, opts.webDist);

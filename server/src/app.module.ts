@@ -13,6 +13,7 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { BusModule } from './infra/bus/bus.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { LeaseModule } from './pipeline/lease.module';
+import { DrainingModule } from './common/draining';
 import { RedisModule } from './infra/redis/redis-link';
 import { LiveModule } from './live/live.module';
 import { MapModule } from './map/map.module';
@@ -28,6 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        DrainingModule,
         DatabaseModule,
         LeaseModule,
         RedisModule,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { timingSafeEqual } from 'node:crypto';
 import { EXTERNAL_ID_FIELD, FEED_LIMITS, isChannel, validateFeedRecord, type Channel, type FeedResult } from '@jointduty/shared';
 import { AppException } from '../common/app.exception';
+import { Draining } from '../common/draining';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { Db } from '../infra/database/db';
@@ -38,6 +39,7 @@ export class FeedsService implements OnModuleDestroy {
     private readonly metrics: MetricsService,
     private readonly pipeline: CorrelationPipeline,
     lease: CorrelationLease,
+    private readonly shutdown: Draining,
   ) {
     this.classifier = new Classifier(config.departments, config.classifierExamples);
     this.resolver = new DistrictResolver(config);
@@ -75,7 +77,7 @@ export class FeedsService implements OnModuleDestroy {
   }
 
   async intake(channel: Channel, body: unknown, opts: IntakeOptions = {}): Promise<FeedResult> {
-    if (this.draining) {
+    if (this.draining || this.shutdown.active) {
       throw new AppException('unavailable', 'this instance is shutting down: send again', undefined, { 'Retry-After': '1' });
     }
     const records = this.recordsOf(body);
