@@ -17,6 +17,7 @@ import { Db, type Queryable } from '../infra/database/db';
 import type { EventState } from '../events/correlator';
 import { AlertHistoryService } from './alert-history.service';
 import { AlertsRepository } from './alerts.repository';
+import { MetricsService } from '../metrics/metrics.service';
 
 /** An alert raised or changed in a transaction, to publish once it commits. */
 export interface AlertChangeMade {
@@ -48,6 +49,7 @@ export class AlertsService {
     private readonly bus: EventBus,
     private readonly audit: AuditService,
     private readonly alertHistory: AlertHistoryService,
+    private readonly metrics: MetricsService,
   ) {}
 
   /**
@@ -63,7 +65,15 @@ export class AlertsService {
 
   /** Tells the screens about alert changes, after the transaction that made them committed. */
   publish(changes: AlertChangeMade[]): void {
-    for (const c of changes) this.bus.publish(c.isNew ? 'alert.raised' : 'alert.updated', c.alert);
+    for (const c of changes) {
+      if (c.isNew) {
+        this.metrics.inc('jointduty_alerts_raised_total', 'Alerts raised, by severity and rule', {
+          severity: c.alert.severity,
+          rule: c.alert.rule,
+        });
+      }
+      this.bus.publish(c.isNew ? 'alert.raised' : 'alert.updated', c.alert);
+    }
   }
 
   /** applyEvent inside the caller's transaction; the caller publishes the changes after commit. */
