@@ -6,10 +6,12 @@ import { FEED_LIMITS } from '@jointduty/shared';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { registerJsonBody } from './common/json-body';
+import { JsonLogger } from './common/logger';
 import type { AppConfig } from './config/config.schema';
 import { registerWebApp } from './web-app';
 
 export interface CreateAppOptions {
+  // the levels written (tests: ['error']), default LOG_LEVEL's; false: none
   logger?: false | LogLevel[];
   webDist?: string;
 }
@@ -18,7 +20,8 @@ export interface CreateAppOptions {
 export async function createApp(config: AppConfig, opts: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: FEED_LIMITS.maxBodyBytes, routerOptions: { maxParamLength: 300 }, trustProxy: 'loopback' });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: opts.logger ?? ['log', 'warn', 'error'],
+    // JSON lines on stdout (common/logger.ts), in tests as in production
+    logger: opts.logger === false ? false : new JsonLogger({ levels: opts.logger ?? config.env.logLevels, instance: config.env.instanceId }),
     bodyParser: false,
     abortOnError: false,
   });

@@ -149,7 +149,7 @@ describe('JsonLogger', () => {
     logger.log('with extras', { a: 1 }, 'ctx');
     expect(out.parsed()).toEqual([
       expect.objectContaining({ context: 'x', msg: '100%s done %d' }),
-      expect.objectContaining({ context: 'feeds', msg: 'batch stored', data: { msg: 'batch stored', records: 200 } }),
+      expect.objectContaining({ context: 'feeds', msg: 'batch stored', data: { records: 200 } }),
       expect.objectContaining({ context: 'ctx', msg: 'with extras', args: [{ a: 1 }] }),
     ]);
   });

@@ -135,10 +135,16 @@ export class JsonLogger implements LoggerService {
     } else if (typeof message === 'string') {
       msg = message;
     } else if (message !== null && typeof message === 'object') {
-      // structured data stays structured, apart from the line's own fields
-      line.data = message;
-      const m = (message as { msg?: unknown; message?: unknown }).msg ?? (message as { message?: unknown }).message;
-      msg = typeof m === 'string' ? m : '';
+      // structured data stays structured, under data, apart from the line's own fields;
+      // its msg (a string) becomes the line's
+      const { msg: m, ...data } = message as { msg?: unknown };
+      if (typeof m === 'string') {
+        msg = m;
+        line.data = data;
+      } else {
+        msg = '';
+        line.data = message;
+      }
     } else {
       msg = String(message);
     }
