@@ -8,6 +8,8 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { registerJsonBody } from './common/json-body';
 import { JsonLogger } from './common/logger';
 import type { AppConfig } from './config/config.schema';
+import { MetricsService } from './metrics/metrics.service';
+import { registerRuntimeMetrics } from './metrics/runtime-metrics';
 import { registerWebApp } from './web-app';
 
 export interface CreateAppOptions {
@@ -27,6 +29,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBody(fastify);
+  registerRuntimeMetrics(fastify, app.get(MetricsService));
   app.useGlobalFilters(new AllExceptionsFilter());
   await registerWebApp(fastify, opts.webDist);
   try {

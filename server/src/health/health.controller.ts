@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from '../common/app.exception';
 import type { HealthStatus } from '@jointduty/shared';
@@ -38,13 +38,14 @@ export class HealthController {
 
   @Public()
   @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  metricsText(@Req() req: FastifyRequest): string {
+  metricsText(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): string {
     // "anyone on the host", and the scrapers METRICS_ALLOW names (Prometheus on the internal
     // network). The socket's peer, never X-Forwarded-For: a forwarded header is the client's word.
     // A proxy on an allowed address would pass everyone's requests on: deploy/nginx.conf refuses
     // /metrics itself.
     if (!this.mayScrape(req.socket.remoteAddress)) throw new AppException('forbidden', 'metrics are served to this host and METRICS_ALLOW only');
+    // set here, not with @Header: a refusal is a JSON { error }, which Fastify will not send as text/plain
+    void reply.header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
     return this.metrics.render();
   }
 }
