@@ -23,7 +23,8 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   const adapter = new FastifyAdapter({ bodyLimit: FEED_LIMITS.maxBodyBytes, routerOptions: { maxParamLength: 300 }, trustProxy: 'loopback' });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     // JSON lines on stdout (common/logger.ts), in tests as in production
-    logger: opts.logger === false ? false : new JsonLogger({ levels: opts.logger ?? config.env.logLevels, instance: config.env.instanceId }),
+    logger:
+      opts.logger === false ? false : new JsonLogger({ levels: opts.logger ?? config.env.logLevels, instance: config.env.instanceId }),
     bodyParser: false,
     abortOnError: false,
   });

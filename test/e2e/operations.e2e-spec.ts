@@ -34,13 +34,17 @@ describe('operations', () => {
     const lines = text.trimEnd().split('\n');
     const types = lines.filter((l) => l.startsWith('# TYPE ')).map((l) => l.split(' ')[2]);
     expect(new Set(types).size).toBe(types.length);
-    expect(text).toMatch(/^jointduty_http_request_duration_seconds_bucket\{method="GET",route="\/api\/health",status="200",le="\+Inf"\} [1-9]\d*$/m);
+    expect(text).toMatch(
+      /^jointduty_http_request_duration_seconds_bucket\{method="GET",route="\/api\/health",status="200",le="\+Inf"\} [1-9]\d*$/m,
+    );
     expect(text).toMatch(/^jointduty_http_request_duration_seconds_count\{method="GET",route="\/api\/alerts",status="401"\} 1$/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
     expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds [\d.e-]+$/m);
     // every sample line is name{labels} value
     for (const l of lines.filter((x) => !x.startsWith('#'))) {
-      expect(l).toMatch(/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\\n]|\\[\\"n])*",?)*\})? (-?[\d.]+(e[+-]?\d+)?|\+Inf|-Inf|NaN)$/);
+      expect(l).toMatch(
+        /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\\n]|\\[\\"n])*",?)*\})? (-?[\d.]+(e[+-]?\d+)?|\+Inf|-Inf|NaN)$/,
+      );
     }
   });
 });

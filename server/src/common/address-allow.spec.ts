@@ -20,7 +20,14 @@ describe('address lists (METRICS_ALLOW)', () => {
   it('matches loopback only by default', () => {
     const allowed = addressMatcher(LOOPBACK_CIDRS);
     expect(['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1'].map(allowed)).toEqual([true, true, true, true]);
-    expect(['10.0.0.1', '::2', '::ffff:10.0.0.1', '', undefined, 'localhost'].map(allowed)).toEqual([false, false, false, false, false, false]);
+    expect(['10.0.0.1', '::2', '::ffff:10.0.0.1', '', undefined, 'localhost'].map(allowed)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('matches peers in the given ranges, IPv4 mapped into IPv6 included', () => {

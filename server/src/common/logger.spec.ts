@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { DEFAULT_LOG_LEVELS, defaultInstanceId, JsonLogger, levelsFrom } from './logger';
 
@@ -156,7 +157,7 @@ describe('JsonLogger', () => {
 
   it('names the instance by INSTANCE_ID, else the host', () => {
     expect(defaultInstanceId({ INSTANCE_ID: ' app1 ' })).toBe('app1');
-    expect(defaultInstanceId({})).toBe(require('node:os').hostname());
+    expect(defaultInstanceId({})).toBe(hostname());
   });
 
   it('turns a threshold into the level list', () => {

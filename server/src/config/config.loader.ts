@@ -350,7 +350,9 @@ function readEnv(env: NodeJS.ProcessEnv, configDir: string, problems: string[]):
   // the instance's name in every log line: short and plain, it is read in log searches
   const instanceId = defaultInstanceId({ INSTANCE_ID: nonEmpty(env.INSTANCE_ID) });
   if (nonEmpty(env.INSTANCE_ID) && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(instanceId)) {
-    problems.push(`env INSTANCE_ID: must be 1 to 63 letters, digits, dots, dashes or underscores, starting with a letter or digit, got "${instanceId}"`);
+    problems.push(
+      `env INSTANCE_ID: must be 1 to 63 letters, digits, dots, dashes or underscores, starting with a letter or digit, got "${instanceId}"`,
+    );
   }
 
   // loopback always; METRICS_ALLOW adds the scraper's network (Prometheus on the internal network)

@@ -43,7 +43,8 @@ export class HealthController {
     // network). The socket's peer, never X-Forwarded-For: a forwarded header is the client's word.
     // A proxy on an allowed address would pass everyone's requests on: deploy/nginx.conf refuses
     // /metrics itself.
-    if (!this.mayScrape(req.socket.remoteAddress)) throw new AppException('forbidden', 'metrics are served to this host and METRICS_ALLOW only');
+    if (!this.mayScrape(req.socket.remoteAddress))
+      throw new AppException('forbidden', 'metrics are served to this host and METRICS_ALLOW only');
     // set here, not with @Header: a refusal is a JSON { error }, which Fastify will not send as text/plain
     void reply.header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
     return this.metrics.render();

@@ -113,7 +113,8 @@ export class MetricsService {
   histogram(name: string, help: string, buckets: readonly number[] = DEFAULT_BUCKETS): void {
     const list = checkBuckets(name, buckets);
     const h = this.metric(name, 'histogram', () => ({ type: 'histogram', help, buckets: list, series: new Map() }));
-    if (!sameBuckets(h.buckets, list)) throw new Error(`metrics: histogram ${name} is already declared with buckets ${h.buckets.join(', ')}`);
+    if (!sameBuckets(h.buckets, list))
+      throw new Error(`metrics: histogram ${name} is already declared with buckets ${h.buckets.join(', ')}`);
   }
 
   /**
@@ -186,7 +187,11 @@ export class MetricsService {
     return out.join('\n') + '\n';
   }
 
-  private metric<T extends Metric['type']>(name: string, type: T, create: () => Extract<Metric, { type: T }>): Extract<Metric, { type: T }> {
+  private metric<T extends Metric['type']>(
+    name: string,
+    type: T,
+    create: () => Extract<Metric, { type: T }>,
+  ): Extract<Metric, { type: T }> {
     const existing = this.metrics.get(name);
     if (existing) {
       if (existing.type !== type) throw new Error(`metrics: ${name} is already a ${existing.type}, not a ${type}`);

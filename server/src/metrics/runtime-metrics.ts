@@ -18,7 +18,12 @@ export function registerRuntimeMetrics(fastify: FastifyInstance, metrics: Metric
   fastify.addHook('onResponse', (request, reply, done) => {
     // the route pattern, never the URL: /api/alerts/:id is one series, not one per alert
     const route = request.routeOptions.url ?? 'unmatched';
-    metrics.observe(HTTP_DURATION, HTTP_HELP, { method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    metrics.observe(
+      HTTP_DURATION,
+      HTTP_HELP,
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
     done();
   });
 
