@@ -1,4 +1,4 @@
-import { DEFAULT_BUCKETS, MetricsService } from './metrics.service';
+import { LATENCY_BUCKETS, MetricsService } from './metrics.service';
 
 describe('MetricsService', () => {
   describe('histograms', () => {
@@ -63,7 +63,7 @@ describe('MetricsService', () => {
         .split('\n')
         .filter((l) => l.startsWith('d_bucket'))
         .map((l) => /le="([^"]+)"/.exec(l)![1]);
-      expect(buckets).toEqual([...DEFAULT_BUCKETS.map(String), '+Inf']);
+      expect(buckets).toEqual([...LATENCY_BUCKETS.map(String), '+Inf']);
     });
 
     it('refuses buckets that do not rise, other buckets for a declared name, and the label le', () => {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 
 type Labels = Record<string, string>;
 
-// Prometheus' own default buckets (seconds): from 5 ms to 10 s, for request-like latencies.
-export const DEFAULT_BUCKETS: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Seconds: 5 ms to 10 s, for latencies; the buckets of a histogram declared without any. */
+export const LATENCY_BUCKETS: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10];
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -110,7 +110,7 @@ export class MetricsService {
    * Declares a histogram and its upper bounds (+Inf is implied). Declaring it again with the same
    * buckets is a no-op; with other buckets it is a mistake and throws.
    */
-  histogram(name: string, help: string, buckets: readonly number[] = DEFAULT_BUCKETS): void {
+  histogram(name: string, help: string, buckets: readonly number[] = LATENCY_BUCKETS): void {
     const list = checkBuckets(name, buckets);
     const h = this.metric(name, 'histogram', () => ({ type: 'histogram', help, buckets: list, series: new Map() }));
     if (!sameBuckets(h.buckets, list))
@@ -125,7 +125,7 @@ export class MetricsService {
     const h = this.metric(name, 'histogram', () => ({
       type: 'histogram',
       help,
-      buckets: checkBuckets(name, buckets ?? DEFAULT_BUCKETS),
+      buckets: checkBuckets(name, buckets ?? LATENCY_BUCKETS),
       series: new Map(),
     }));
     if (buckets && !sameBuckets(h.buckets, checkBuckets(name, buckets))) {
