@@ -7,10 +7,14 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { Draining } from './common/draining';
 import { registerJsonBody } from './common/json-body';
+import { JsonLogger } from './common/logger';
 import type { AppConfig } from './config/config.schema';
+import { MetricsService } from './metrics/metrics.service';
+import { registerRuntimeMetrics } from './metrics/runtime-metrics';
 import { registerWebApp } from './web-app';
 
 export interface CreateAppOptions {
+  // the levels written (tests: ['error']), default LOG_LEVEL's; false: none
   logger?: false | LogLevel[];
   webDist?: string;
 }
@@ -26,7 +30,9 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
     return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: opts.logger ?? ['log', 'warn', 'error'],
+    // JSON lines on stdout (common/logger.ts), in tests as in production
+    logger:
+      opts.logger === false ? false : new JsonLogger({ levels: opts.logger ?? config.env.logLevels, instance: config.env.instanceId }),
     bodyParser: false,
     abortOnError: false,
   });
@@ -36,6 +42,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
     if (draining.active) void reply.header('connection', 'close');
   });
   registerJsonBody(fastify);
+  registerRuntimeMetrics(fastify, app.get(MetricsService));
   app.useGlobalFilters(new AllExceptionsFilter());
   await registerWebApp(fastify, opts.webDist);
   try {

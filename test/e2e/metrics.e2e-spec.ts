@@ -44,7 +44,7 @@ it('counts records, pushes, queues, sockets and alerts in the Prometheus text fo
     expect(value(text, 'jointduty_correlation_queue{where="memory"}')).toBe(0);
     expect(value(text, 'jointduty_correlation_lease')).toBe(1);
     expect(value(text, 'jointduty_sockets_connected{role="duty"}')).toBe(1);
-    expect(value(text, 'jointduty_alerts_raised_total{severity="major",rule="police-mass-incident"}')).toBe(1);
+    expect(value(text, 'jointduty_alerts_raised_total{rule="police-mass-incident",severity="major"}')).toBe(1);
     expect(value(text, 'jointduty_push_latency_seconds_count{event="alert:new"}')).toBeGreaterThanOrEqual(1);
     // each metric is described once
     const types = text.split('\n').filter((l) => l.startsWith('# TYPE '));

@@ -1,5 +1,5 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { defaultConfigDir, loadConfig } from './config.loader';
 import { ConfigError } from './config.schema';
@@ -123,6 +123,9 @@ describe('loadConfig', () => {
         configDir: defaultConfigDir(),
         intakeMaxQueued: 20_000,
         correlationMaxBacklog: 50_000,
+        logLevels: ['log', 'warn', 'error', 'fatal'],
+        instanceId: hostname(),
+        metricsAllow: ['127.0.0.0/8', '::1/128'],
       });
     });
 
@@ -189,6 +192,47 @@ describe('loadConfig', () => {
     it('refuses several instances (REDIS_URL) without one JWT_SECRET', () => {
       const err = configError(() => loadConfig({ env: { REDIS_URL: 'redis://cache:6379' } }));
       expect(err.problems).toEqual(['env JWT_SECRET: is required with REDIS_URL (every instance must accept the same tokens)']);
+    });
+
+    it.each([
+      ['warn', ['warn', 'error', 'fatal']],
+      ['ERROR', ['error', 'fatal']],
+      ['info', ['log', 'warn', 'error', 'fatal']],
+      ['debug', ['debug', 'log', 'warn', 'error', 'fatal']],
+      ['trace', ['verbose', 'debug', 'log', 'warn', 'error', 'fatal']],
+    ])('LOG_LEVEL=%s writes %j', (value, expected) => {
+      expect(loadConfig({ env: { LOG_LEVEL: value } }).env.logLevels).toEqual(expected);
+    });
+
+    it('names the instance by INSTANCE_ID', () => {
+      expect(loadConfig({ env: { INSTANCE_ID: 'app2' } }).env.instanceId).toBe('app2');
+    });
+
+    it('allows loopback and the METRICS_ALLOW addresses and ranges to read /metrics', () => {
+      expect(loadConfig({ env: { METRICS_ALLOW: '172.31.240.0/24, 10.0.0.7,fd00::/8 ::1' } }).env.metricsAllow).toEqual([
+        '127.0.0.0/8',
+        '::1/128',
+        '172.31.240.0/24',
+        '10.0.0.7/32',
+        'fd00::/8',
+      ]);
+    });
+
+    it('names each bad entry of METRICS_ALLOW, a bad LOG_LEVEL and a bad INSTANCE_ID', () => {
+      const err = configError(() =>
+        loadConfig({ env: { METRICS_ALLOW: '10.0.0.0/33,prometheus, fd00::/129,10.0.0.1', LOG_LEVEL: 'loud', INSTANCE_ID: 'app 1' } }),
+      );
+      expect(err.problems).toEqual([
+        'env LOG_LEVEL: must be one of verbose, debug, log, warn, error, fatal (or trace, info), got "loud"',
+        'env INSTANCE_ID: must be 1 to 63 letters, digits, dots, dashes or underscores, starting with a letter or digit, got "app 1"',
+        'env METRICS_ALLOW: "10.0.0.0/33": the prefix length must be 0 to 32 for an IPv4 address',
+        'env METRICS_ALLOW: "prometheus" is not an IP address or CIDR range (e.g. 10.0.0.0/8, 192.168.1.5, fd00::/8)',
+        'env METRICS_ALLOW: "fd00::/129": the prefix length must be 0 to 128 for an IPv6 address',
+      ]);
+    });
+
+    it('refuses a LOG_LEVEL that is a property of every object', () => {
+      expect(configError(() => loadConfig({ env: { LOG_LEVEL: 'constructor' } })).problems[0]).toMatch(/^env LOG_LEVEL: must be one of/);
     });
 
     it('refuses production without JWT_SECRET', () => {

@@ -29,6 +29,9 @@ import {
   type GazetteerEntry,
 } from './config.schema';
 import { parseShift, SHIFT_FORMAT } from '../stats/shift';
+import { LOOPBACK_CIDRS, parseAddressList } from '../common/address-allow';
+import { DEFAULT_LOG_LEVELS, defaultInstanceId, levelsFrom } from '../common/logger';
+import type { LogLevel } from '@nestjs/common';
 
 export interface LoadConfigOptions {
   // default: env CONFIG_DIR, else the repository's config/
@@ -349,8 +352,60 @@ function readEnv(env: NodeJS.ProcessEnv, configDir: string, problems: string[]):
   const intakeMaxQueued = positive('INTAKE_MAX_QUEUED', 20_000);
   const correlationMaxBacklog = positive('CORRELATION_MAX_BACKLOG', 50_000);
 
-  return { port, dataDir, databaseUrl, redisUrl, simulator, jwtSecret, production, configDir, intakeMaxQueued, correlationMaxBacklog };
+  // a threshold, as operators expect: LOG_LEVEL=warn writes warn, error and fatal
+  let logLevels = [...DEFAULT_LOG_LEVELS];
+  const rawLogLevel = nonEmpty(env.LOG_LEVEL);
+  if (rawLogLevel) {
+    const level = LOG_LEVEL_NAMES.get(rawLogLevel.toLowerCase());
+    if (level) logLevels = levelsFrom(level);
+    else problems.push(`env LOG_LEVEL: must be one of verbose, debug, log, warn, error, fatal (or trace, info), got "${rawLogLevel}"`);
+  }
+
+  // the instance's name in every log line: short and plain, it is read in log searches
+  const instanceId = defaultInstanceId({ INSTANCE_ID: nonEmpty(env.INSTANCE_ID) });
+  if (nonEmpty(env.INSTANCE_ID) && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(instanceId)) {
+    problems.push(
+      `env INSTANCE_ID: must be 1 to 63 letters, digits, dots, dashes or underscores, starting with a letter or digit, got "${instanceId}"`,
+    );
+  }
+
+  // loopback always; METRICS_ALLOW adds the scraper's network (Prometheus on the internal network)
+  const metricsAllow = [...LOOPBACK_CIDRS];
+  const rawMetricsAllow = nonEmpty(env.METRICS_ALLOW);
+  if (rawMetricsAllow) {
+    const { cidrs, problems: bad } = parseAddressList(rawMetricsAllow);
+    for (const p of bad) problems.push(`env METRICS_ALLOW: ${p}`);
+    for (const c of cidrs) if (!metricsAllow.includes(c)) metricsAllow.push(c);
+  }
+
+  return {
+    port,
+    dataDir,
+    databaseUrl,
+    redisUrl,
+    simulator,
+    jwtSecret,
+    production,
+    configDir,
+    logLevels,
+    instanceId,
+    metricsAllow,
+    intakeMaxQueued,
+    correlationMaxBacklog,
+  };
 }
+
+// Nest's names, and pino's (which the JSON lines show) for the same levels
+const LOG_LEVEL_NAMES = new Map<string, LogLevel>([
+  ['verbose', 'verbose'],
+  ['trace', 'verbose'],
+  ['debug', 'debug'],
+  ['log', 'log'],
+  ['info', 'log'],
+  ['warn', 'warn'],
+  ['error', 'error'],
+  ['fatal', 'fatal'],
+]);
 
 // ---- reading files
 

@@ -1,3 +1,4 @@
+import type { LogLevel } from '@nestjs/common';
 import { z } from 'zod';
 
 import { CHANNELS, ROLES, SEVERITIES, type Channel, type Role, type Severity } from '@jointduty/shared';
@@ -48,6 +49,12 @@ export interface EnvConfig {
   intakeMaxQueued: number;
   /** records committed and not yet correlated before intake answers 429 (CORRELATION_MAX_BACKLOG) */
   correlationMaxBacklog: number;
+  /** the Nest log levels written: LOG_LEVEL as a threshold, default log (log, warn, error, fatal) */
+  logLevels: LogLevel[];
+  /** INSTANCE_ID, else the host name: the `instance` of every log line */
+  instanceId: string;
+  /** who may read /metrics, as CIDR ranges: loopback always, plus METRICS_ALLOW */
+  metricsAllow: string[];
 }
 
 export interface CityDistrict {

@@ -1,25 +1,30 @@
-import { Controller, Get, Header, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from '../common/app.exception';
 import type { HealthStatus } from '@jointduty/shared';
 import { Public } from '../auth/auth.decorators';
+import { addressMatcher } from '../common/address-allow';
+import { APP_CONFIG } from '../config/app-config.token';
+import type { AppConfig } from '../config/config.schema';
 import { EventBus } from '../infra/bus/bus';
 import { Db } from '../infra/database/db';
 import { MetricsService } from '../metrics/metrics.service';
 
 const VERSION = '0.1.0';
 
-function isLoopback(addr: string | undefined): boolean {
-  return !!addr && (addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.'));
-}
-
 @Controller()
 export class HealthController {
+  // loopback, plus METRICS_ALLOW (config.loader.ts)
+  private readonly mayScrape: (address: string | undefined) => boolean;
+
   constructor(
     private readonly db: Db,
     private readonly bus: EventBus,
     private readonly metrics: MetricsService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.mayScrape = addressMatcher(config.env.metricsAllow);
+  }
 
   @Public()
   @Get('api/health')
@@ -33,10 +38,15 @@ export class HealthController {
 
   @Public()
   @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  metricsText(@Req() req: FastifyRequest): string {
-    // "anyone on the host": the scrape comes from this machine (or its proxy), not the network
-    if (!isLoopback(req.socket.remoteAddress)) throw new AppException('forbidden', 'metrics are served to this host only');
+  metricsText(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): string {
+    // "anyone on the host", and the scrapers METRICS_ALLOW names (Prometheus on the internal
+    // network). The socket's peer, never X-Forwarded-For: a forwarded header is the client's word.
+    // A proxy on an allowed address would pass everyone's requests on: deploy/nginx.conf refuses
+    // /metrics itself.
+    if (!this.mayScrape(req.socket.remoteAddress))
+      throw new AppException('forbidden', 'metrics are served to this host and METRICS_ALLOW only');
+    // set here, not with @Header: a refusal is a JSON { error }, which Fastify will not send as text/plain
+    void reply.header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
     return this.metrics.render();
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { hostname } from 'node:os';
 import { Client } from 'pg';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
@@ -60,7 +59,7 @@ export class CorrelationLease implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Db,
   ) {
-    this.instance = `${process.env.INSTANCE_ID || hostname()}:${process.pid}`;
+    this.instance = `${config.env.instanceId}:${process.pid}`;
   }
 
   get held(): boolean {
