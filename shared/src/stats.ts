@@ -66,4 +66,8 @@ export interface HealthStatus {
   bus: 'ok' | 'down';
   version: string;
   uptimeSeconds: number;
+  /** which instance answered (INSTANCE_ID and process id) */
+  instance?: string;
+  /** whether this instance holds the correlation lease (exactly one instance does) */
+  correlation?: 'holder' | 'standby';
 }

@@ -67,9 +67,17 @@ describe('two instances on one database and one Redis', () => {
 
   // Incidents are pushed by the instance holding correlation: a socket on the other one gets
   // them only through Redis. Which is which is decided at start.
+  const health = async (i: Instance) => {
+    const res = await fetch(i.url + '/api/health');
+    return { status: res.status, body: (await res.json()) as { bus: string; correlation: string; instance: string } };
+  };
   const roles = async () => {
     const holder = String((await query(`SELECT holder FROM pipeline_lease WHERE name = 'correlation'`))[0]!.holder);
-    return holder.startsWith('a:') ? { holder: a, standby: b } : { holder: b, standby: a };
+    const r = holder.startsWith('a:') ? { holder: a, standby: b } : { holder: b, standby: a };
+    // each says which it is, and exactly one holds correlation
+    expect((await health(r.holder)).body.correlation).toBe('holder');
+    expect((await health(r.standby)).body.correlation).toBe('standby');
+    return r;
   };
 
   it('a wall on one instance sees what was posted to the other: the incident and one alert, not two', async () => {
@@ -145,6 +153,9 @@ describe('two instances on one database and one Redis', () => {
     try {
       await new Promise((r) => setTimeout(r, 1000));
       await redis.stop();
+      const down = await health(standby);
+      expect(down.status).toBe(503);
+      expect(down.body.bus).toBe('down');
       // while Redis is away: intake goes on (the database is the record), and an alert raised by
       // the holder still reaches the socket on the standby (each instance pushes alerts from the log)
       const during = massIncident('Redis停');
@@ -173,6 +184,7 @@ describe('two instances on one database and one Redis', () => {
         seen = acknowledged.slice(-2).every((c) => got.has(c));
       }
       expect(seen).toBe(true);
+      expect((await health(standby)).status).toBe(200);
     } finally {
       stop = true;
       await load;

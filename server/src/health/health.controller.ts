@@ -9,6 +9,8 @@ import type { AppConfig } from '../config/config.schema';
 import { EventBus } from '../infra/bus/bus';
 import { Db } from '../infra/database/db';
 import { MetricsService } from '../metrics/metrics.service';
+import { RedisLink } from '../infra/redis/redis-link';
+import { CorrelationLease } from '../pipeline/lease.service';
 
 const VERSION = '0.1.0';
 
@@ -21,6 +23,8 @@ export class HealthController {
     private readonly db: Db,
     private readonly bus: EventBus,
     private readonly metrics: MetricsService,
+    private readonly redis: RedisLink,
+    private readonly lease: CorrelationLease,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.mayScrape = addressMatcher(config.env.metricsAllow);
@@ -30,10 +34,20 @@ export class HealthController {
   @Get('api/health')
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthStatus> {
     const database = (await this.db.ping()) ? 'ok' : 'down';
-    const bus = this.bus.healthy() ? 'ok' : 'down';
+    // with REDIS_URL the bus is Redis: while it is away this instance still serves its own
+    // sockets (degraded), and says so
+    const bus = this.bus.healthy() && this.redis.healthy() ? 'ok' : 'down';
     const ok = database === 'ok' && bus === 'ok';
     if (!ok) void reply.status(503);
-    return { status: ok ? 'ok' : 'degraded', database, bus, version: VERSION, uptimeSeconds: Math.round(process.uptime()) };
+    return {
+      status: ok ? 'ok' : 'degraded',
+      database,
+      bus,
+      version: VERSION,
+      uptimeSeconds: Math.round(process.uptime()),
+      instance: this.lease.instance,
+      correlation: this.lease.held ? 'holder' : 'standby',
+    };
   }
 
   @Public()
