@@ -81,7 +81,7 @@ function cpuShare(plan, a, b) {
 // ---- HTTP ----
 function makePost(base) {
   const u = new URL(base);
-  return (agent, path, body) =>
+  return (agent, path, body, signal) =>
     new Promise((resolve) => {
       const t0 = performance.now();
       const req = http.request(
@@ -91,6 +91,7 @@ function makePost(base) {
           path,
           method: 'POST',
           agent,
+          signal,
           headers: { 'content-type': 'application/json', 'x-feed-key': FEED_KEY, 'content-length': Buffer.byteLength(body) },
         },
         (res) => {
@@ -102,7 +103,10 @@ function makePost(base) {
           res.on('error', (e) => resolve({ status: 0, text: String(e), end: performance.now(), t0 }));
         },
       );
-      req.on('error', (e) => resolve({ status: 0, text: `${e.code ?? ''} ${e.message}`, end: performance.now(), t0 }));
+      req.on('error', (e) => {
+        const text = signal?.aborted ? `given up: ${signal.reason?.message ?? 'aborted'}` : `${e.code ?? ''} ${e.message}`;
+        resolve({ status: 0, text, end: performance.now(), t0 });
+      });
       req.end(body);
     });
 }
@@ -256,6 +260,17 @@ function body(channel, batch, sendMs, tag, asArray = true) {
   return JSON.stringify(recs);
 }
 
+/** Waits for the requests in flight, at most `ms`; then aborts the rest (each answers status 0, an error). */
+async function drain(inflight, abort, ms) {
+  let timer;
+  const late = new Promise((r) => (timer = setTimeout(r, ms, 'late')));
+  const first = await Promise.race([Promise.all(inflight), late]);
+  clearTimeout(timer);
+  if (first !== 'late') return;
+  abort.abort(new Error(`no answer within ${ms / 1000} s after the last request was sent`));
+  await Promise.all(inflight);
+}
+
 /**
  * `concurrency` requests always in flight for warmupMs + measureMs. With several servers, worker
  * w posts to server w % servers (each server gets `concurrency / servers` workers).
@@ -338,6 +353,7 @@ async function fixedRate(plan, sc, posts, push) {
   const lat = [];
   let accepted = 0;
   const inflight = [];
+  const abort = new AbortController();
   const cpuA = cpuSnapshot(plan);
   const t0 = performance.now() + 20;
   let i = 0;
@@ -348,7 +364,7 @@ async function fixedRate(plan, sc, posts, push) {
         const scheduled = t0 + i * interval;
         const channel = CHANNEL_CYCLE[cycle++ % CHANNEL_CYCLE.length];
         inflight.push(
-          post(agent, `/api/feeds/${channel}`, body(channel, 1, Date.now(), tag, false)).then((res) => {
+          post(agent, `/api/feeds/${channel}`, body(channel, 1, Date.now(), tag, false), abort.signal).then((res) => {
             const v = judge(res, 1);
             if (!v.ok) errors.add(v.why);
             accepted += v.accepted;
@@ -362,7 +378,7 @@ async function fixedRate(plan, sc, posts, push) {
     };
     tick();
   });
-  await Promise.all(inflight);
+  await drain(inflight, abort, sc.drainMs ?? 20_000);
   const cpuB = cpuSnapshot(plan);
   agent.destroy();
   await push?.settle(tag, accepted);
@@ -405,6 +421,7 @@ async function openLoop(plan, sc, posts) {
   let alertRecords = 0;
   let lateStarts = 0;
   const inflight = [];
+  const abort = new AbortController();
   let cpuA = null;
   const t0 = performance.now() + 20;
   let i = 0;
@@ -430,7 +447,7 @@ async function openLoop(plan, sc, posts) {
         records += sc.batch;
         const n = recs.length;
         inflight.push(
-          post(agent, `/api/feeds/${channel}`, JSON.stringify(recs)).then((res) => {
+          post(agent, `/api/feeds/${channel}`, JSON.stringify(recs), abort.signal).then((res) => {
             const v = judge(res, n);
             if (!v.ok) errors.add(v.why);
             accepted[tag] += v.accepted;
@@ -446,7 +463,8 @@ async function openLoop(plan, sc, posts) {
     tick();
   });
   const cpuB = cpuSnapshot(plan);
-  await Promise.all(inflight);
+  // an overloaded server: what has no answer `drainMs` after the last send is given up (an error)
+  await drain(inflight, abort, sc.drainMs ?? 20_000);
   agent.destroy();
   const secs = sc.measureMs / 1000;
   return {
