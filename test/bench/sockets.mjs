@@ -41,6 +41,8 @@ let arrivalsAt = []; // per socket: number[] of Date.now()
 // alert:new: record id → { sendMs, tag, times: number[], sockets: Set<idx> }
 const alerts = new Map();
 let otherAlerts = 0;
+// every event by name: frames and bytes over all sockets
+const eventCounts = new Map();
 // reference blast
 const blast = { frames: 0, first: 0, last: 0, perSocket: [] };
 let acker = -1;
@@ -107,6 +109,12 @@ function onMessage(s, buf) {
   const c1 = buf[1];
   if (c1 === 0x32) {
     const name = eventName(buf);
+    if (name) {
+      const c = eventCounts.get(name) ?? { frames: 0, bytes: 0 };
+      c.frames++;
+      c.bytes += buf.length;
+      eventCounts.set(name, c);
+    }
     if (name === 'incidents') onIncidents(s, buf, now);
     else if (name === 'alert:new') onAlert(s, buf, now);
     else if (name === 'blast') onBlast(s, buf, now);
@@ -188,6 +196,7 @@ function reset() {
   arrivalsAt = sockets.map(() => []);
   alerts.clear();
   otherAlerts = 0;
+  eventCounts.clear();
   Object.assign(blast, { frames: 0, first: 0, last: 0, perSocket: [] });
 }
 
@@ -278,6 +287,7 @@ function status() {
     open: openCount(),
     closedUnexpectedly,
     closeReasons: [...closeReasons.entries()],
+    events: Object.fromEntries(eventCounts),
     rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
   };
 }
