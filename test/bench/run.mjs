@@ -244,6 +244,8 @@ function rpc(child, name) {
     if (m.ok) p.resolve(m.result);
     else p.reject(new Error(`${name}: ${m.error}`));
   });
+  // a send on a closed channel is answered through the send callback; never an unhandled error
+  child.on('error', () => {});
   child.once('exit', (code, sig) => {
     for (const p of pending.values()) {
       clearTimeout(p.timer);
@@ -253,14 +255,19 @@ function rpc(child, name) {
   });
   const call = (cmd, args = {}, timeoutMs = 60_000) =>
     new Promise((resolve, reject) => {
-      if (child.exitCode !== null || child.signalCode !== null) return reject(new Error(`${name} is not running`));
+      if (child.exitCode !== null || child.signalCode !== null || !child.connected) return reject(new Error(`${name} is not running`));
       const id = ++seq;
       const timer = setTimeout(() => {
         pending.delete(id);
         reject(new Error(`${name}: ${cmd} did not answer within ${timeoutMs / 1000} s`));
       }, timeoutMs);
       pending.set(id, { resolve, reject, timer });
-      child.send({ id, cmd, ...args });
+      child.send({ id, cmd, ...args }, (err) => {
+        if (!err || !pending.has(id)) return;
+        pending.delete(id);
+        clearTimeout(timer);
+        reject(new Error(`${name}: ${cmd}: ${err.message}`));
+      });
     });
   call.ready = (timeoutMs = 15_000) =>
     Promise.race([readyP, sleep(timeoutMs).then(() => Promise.reject(new Error(`${name} not ready within ${timeoutMs / 1000} s`)))]);
