@@ -55,6 +55,7 @@ function cpuSnapshot(plan) {
     at: performance.now(),
     machine: machineTicks(),
     server: serverPids(plan).reduce((t, pid) => t + (procTicks(pid)?.ticks ?? 0), 0),
+    clients: (plan.clientPids ?? []).reduce((t, pid) => t + (procTicks(pid)?.ticks ?? 0), 0),
     pg: plan.postgres ? postgresTicks() : 0,
     load: process.cpuUsage(),
   };
@@ -68,12 +69,14 @@ function cpuShare(plan, a, b) {
   const pg = plan.postgres ? pct((b.pg - a.pg) * tick) : 0;
   const load = pct((b.load.user - a.load.user + b.load.system - a.load.system) / 1e6);
   const machine = pct((b.machine.busy - a.machine.busy) * tick);
+  const clients = plan.clientPids?.length ? pct((b.clients - a.clients) * tick) : null;
   return {
     server: hasServer ? server : null,
     pg: plan.postgres ? pg : null,
     load,
     // everything else on the machine (other people's builds and tests share these cores)
-    other: Math.max(0, machine - server - pg - load),
+    clients,
+    other: Math.max(0, machine - server - pg - load - (clients ?? 0)),
     iowait: pct((b.machine.iowait - a.machine.iowait) * tick),
   };
 }

@@ -10,6 +10,8 @@
 //   BENCH_SOCKET_STEPS=1000,2000,5000,8000   connected sockets per step of the sockets part
 //   BENCH_SOCKET_PROCS=2        client processes holding those sockets
 //   BENCH_LATENCY_MS=15000      measured time of the fixed-rate latency part (after 2 s warm-up)
+//   BENCH_LATENCY_BATCH=10      records per 10 ms in the latency part (the target is for 10: 1,000/s)
+//   BENCH_LATENCY_SOCKETS=200   sockets of the latency part and of the Socket.IO reference (target: 200)
 //   BENCH_SKIP_MULTI=1          no two-instance part
 //   BENCH_SKIP_UNDERSTANDING=1  no understanding part
 //   BENCH_CPU_PROF=1            also profile the server child of the intake part (--cpu-prof)
@@ -61,11 +63,11 @@ for (const p of ONLY) if (!PARTS.includes(p)) throw new Error(`BENCH_ONLY: unkno
 if (process.env.BENCH_SKIP_UNDERSTANDING === '1') ONLY.delete('understanding');
 if (process.env.BENCH_SKIP_MULTI === '1') ONLY.delete('multi');
 // latency: a batch of 10 records every 10 ms (1,000 records/s), 1 % of them raising an alert, 200 sockets
-const LAT_BATCH = 10;
+const LAT_BATCH = Number(process.env.BENCH_LATENCY_BATCH) || 10; // records per batch (diagnosis: 2 = 200 records/s)
 const LAT_INTERVAL_MS = 10;
 const LAT_WARMUP_MS = 2000;
 const LAT_MS = Number(process.env.BENCH_LATENCY_MS) || 15_000;
-const LAT_SOCKETS = 200;
+const LAT_SOCKETS = Number(process.env.BENCH_LATENCY_SOCKETS) || 200; // the target is for 200
 const LAT_ALERT_SHARE = 0.01;
 // sockets: step the connected count up; at each step a few alerts, each must reach every socket within 1 s
 const SOCKET_STEPS = (process.env.BENCH_SOCKET_STEPS ?? '1000,2000,5000,8000').split(',').map(Number);
@@ -506,7 +508,15 @@ async function benchLatency(db) {
       alertShare: LAT_ALERT_SHARE,
     };
     const out = await runLoad(
-      { url: server.url, serverPid: server.child.pid, postgres: db === 'postgres', clkTck: CLK_TCK, socket: false, scenarios: [sc] },
+      {
+        url: server.url,
+        serverPid: server.child.pid,
+        clientPids: [c.child.pid],
+        postgres: db === 'postgres',
+        clkTck: CLK_TCK,
+        socket: false,
+        scenarios: [sc],
+      },
       LAT_WARMUP_MS + LAT_MS,
     );
     const r = out.results[0];
@@ -1006,7 +1016,9 @@ function cpuText(cpu) {
   if (!cpu) return '—';
   const parts = [`srv ${cpu.server ?? '—'}%`];
   if (cpu.pg != null) parts.push(`pg ${cpu.pg}%`);
-  parts.push(`load ${cpu.load}%`, `other ${cpu.other}%`);
+  parts.push(`load ${cpu.load}%`);
+  if (cpu.clients != null) parts.push(`socket clients ${cpu.clients}%`);
+  parts.push(`other ${cpu.other}%`);
   return parts.join(' · ');
 }
 
@@ -1548,7 +1560,7 @@ async function main() {
     '',
     intakeTable(ctx),
     '',
-    '## Latency at 1,000 records/s with 200 sockets',
+    `## Latency at ${fmtInt((1000 / LAT_INTERVAL_MS) * LAT_BATCH)} records/s with ${LAT_SOCKETS} sockets`,
     '',
     `Open loop: a batch of ${LAT_BATCH} records every ${LAT_INTERVAL_MS} ms on its schedule whatever the answers (${LAT_WARMUP_MS / 1000} s warm-up, then ${LAT_MS / 1000} s measured), channels by request as above;` +
       ` ${LAT_ALERT_SHARE * 100} % of the records are 110 群体性事件 reports (each its own place, so each raises its own \`major\` alert at once), whose id is in the alert's title.` +
