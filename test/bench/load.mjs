@@ -1,11 +1,12 @@
 // The load generator: a separate process (forked by run.mjs, plan and results over IPC) so the
 // server under test never shares an event loop with the client. Plain node:http with keep-alive
-// agents; one duty socket (socket.io-client) measures intake → push latency.
+// agents; one duty socket per server (socket.io-client) measures intake → push latency and counts
+// the records pushed. The open-loop latency scenario leaves the listening to sockets.mjs.
 import fs from 'node:fs';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
-import { CHANNEL_CYCLE, createGenerator, parseId } from './records.mjs';
+import { CHANNEL_CYCLE, createGenerator, massIncident, parseId } from './records.mjs';
 
 const FEED_KEY = 'dev-feed-key';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -47,11 +48,14 @@ function machineTicks() {
   const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   return { busy: f[0] + f[1] + f[2] + f[5] + f[6] + (f[7] || 0), iowait: f[4] };
 }
+// every server process (two with BENCH multi): their ticks summed
+const serverPids = (plan) => plan.serverPids ?? (plan.serverPid ? [plan.serverPid] : []);
 function cpuSnapshot(plan) {
   return {
     at: performance.now(),
     machine: machineTicks(),
-    server: plan.serverPid ? (procTicks(plan.serverPid)?.ticks ?? 0) : 0,
+    server: serverPids(plan).reduce((t, pid) => t + (procTicks(pid)?.ticks ?? 0), 0),
+    clients: (plan.clientPids ?? []).reduce((t, pid) => t + (procTicks(pid)?.ticks ?? 0), 0),
     pg: plan.postgres ? postgresTicks() : 0,
     load: process.cpuUsage(),
   };
@@ -60,16 +64,19 @@ function cpuShare(plan, a, b) {
   const wallS = (b.at - a.at) / 1000;
   const tick = 1 / (plan.clkTck || 100);
   const pct = (x) => Math.round((100 * x) / wallS);
-  const server = plan.serverPid ? pct((b.server - a.server) * tick) : 0;
+  const hasServer = serverPids(plan).length > 0;
+  const server = hasServer ? pct((b.server - a.server) * tick) : 0;
   const pg = plan.postgres ? pct((b.pg - a.pg) * tick) : 0;
   const load = pct((b.load.user - a.load.user + b.load.system - a.load.system) / 1e6);
   const machine = pct((b.machine.busy - a.machine.busy) * tick);
+  const clients = plan.clientPids?.length ? pct((b.clients - a.clients) * tick) : null;
   return {
-    server: plan.serverPid ? server : null,
+    server: hasServer ? server : null,
     pg: plan.postgres ? pg : null,
     load,
     // everything else on the machine (other people's builds and tests share these cores)
-    other: Math.max(0, machine - server - pg - load),
+    clients,
+    other: Math.max(0, machine - server - pg - load - (clients ?? 0)),
     iowait: pct((b.machine.iowait - a.machine.iowait) * tick),
   };
 }
@@ -77,7 +84,7 @@ function cpuShare(plan, a, b) {
 // ---- HTTP ----
 function makePost(base) {
   const u = new URL(base);
-  return (agent, path, body) =>
+  return (agent, path, body, signal) =>
     new Promise((resolve) => {
       const t0 = performance.now();
       const req = http.request(
@@ -87,6 +94,7 @@ function makePost(base) {
           path,
           method: 'POST',
           agent,
+          signal,
           headers: { 'content-type': 'application/json', 'x-feed-key': FEED_KEY, 'content-length': Buffer.byteLength(body) },
         },
         (res) => {
@@ -98,7 +106,10 @@ function makePost(base) {
           res.on('error', (e) => resolve({ status: 0, text: String(e), end: performance.now(), t0 }));
         },
       );
-      req.on('error', (e) => resolve({ status: 0, text: `${e.code ?? ''} ${e.message}`, end: performance.now(), t0 }));
+      req.on('error', (e) => {
+        const text = signal?.aborted ? `given up: ${signal.reason?.message ?? 'aborted'}` : `${e.code ?? ''} ${e.message}`;
+        resolve({ status: 0, text, end: performance.now(), t0 });
+      });
       req.end(body);
     });
 }
@@ -137,8 +148,10 @@ class Errors {
 }
 
 // ---- the duty socket ----
+// Counts each record once, by its externalId, when its summary arrives in an `incidents` event
+// (a summary sent twice is not two records pushed); `correlated` = summaries with an eventId.
 class PushMeter {
-  byTag = new Map(); // tag → latencies (ms)
+  byTag = new Map(); // tag → { ids: Set, lat: number[], correlated: number }
   lastFrameAt = 0;
   frames = 0;
   error = null;
@@ -167,9 +180,12 @@ class PushMeter {
       for (const s of list) {
         const id = parseId(s.externalId);
         if (!id) continue;
-        let arr = this.byTag.get(id.tag);
-        if (!arr) this.byTag.set(id.tag, (arr = []));
-        arr.push(now - id.sendMs);
+        let t = this.byTag.get(id.tag);
+        if (!t) this.byTag.set(id.tag, (t = { ids: new Set(), lat: [], correlated: 0 }));
+        if (t.ids.has(s.externalId)) continue;
+        t.ids.add(s.externalId);
+        t.lat.push(now - id.sendMs);
+        if (s.eventId) t.correlated++;
       }
     });
     socket.on('disconnect', (reason) => {
@@ -182,7 +198,7 @@ class PushMeter {
   }
 
   count(tag) {
-    return this.byTag.get(tag)?.length ?? 0;
+    return this.byTag.get(tag)?.ids.size ?? 0;
   }
 
   /** Waits until `expected` pushes of a tag arrived, or nothing arrived for `quietMs`. */
@@ -198,12 +214,40 @@ class PushMeter {
 
   result(tag, expected) {
     if (!this.socket) return null;
-    const s = summary(this.byTag.get(tag) ?? []);
-    return { ...s, pushed: s.n, expected };
+    const t = this.byTag.get(tag);
+    const s = summary(t?.lat ?? []);
+    return { ...s, pushed: s.n, correlated: t?.correlated ?? 0, expected };
   }
 
   close() {
     this.socket?.close();
+  }
+}
+
+/** One duty socket per server: a record counts as pushed when every server's socket got it. */
+class PushMeters {
+  constructor(meters) {
+    this.meters = meters;
+  }
+  get error() {
+    return this.meters.map((m) => m.error).find(Boolean) ?? null;
+  }
+  get frames() {
+    return this.meters.reduce((n, m) => n + m.frames, 0);
+  }
+  async settle(tag, expected) {
+    await Promise.all(this.meters.map((m) => m.settle(tag, expected)));
+  }
+  result(tag, expected) {
+    const rs = this.meters.map((m) => m.result(tag, expected));
+    if (rs.length === 1) return rs[0];
+    // the worst socket's count and latency; each socket's own figures alongside
+    const worst = rs.reduce((a, b) => (b.pushed < a.pushed ? b : a));
+    const p99 = Math.max(...rs.map((r) => r.p99 ?? 0));
+    return { ...worst, p99, perServer: rs.map((r) => ({ pushed: r.pushed, correlated: r.correlated, p50: r.p50, p99: r.p99 })) };
+  }
+  close() {
+    for (const m of this.meters) m.close();
   }
 }
 
@@ -219,9 +263,23 @@ function body(channel, batch, sendMs, tag, asArray = true) {
   return JSON.stringify(recs);
 }
 
-/** `concurrency` requests always in flight for warmupMs + measureMs. */
-async function sustained(plan, sc, post, push) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: sc.concurrency });
+/** Waits for the requests in flight, at most `ms`; then aborts the rest (each answers status 0, an error). */
+async function drain(inflight, abort, ms) {
+  let timer;
+  const late = new Promise((r) => (timer = setTimeout(r, ms, 'late')));
+  const first = await Promise.race([Promise.all(inflight), late]);
+  clearTimeout(timer);
+  if (first !== 'late') return;
+  abort.abort(new Error(`no answer within ${ms / 1000} s after the last request was sent`));
+  await Promise.all(inflight);
+}
+
+/**
+ * `concurrency` requests always in flight for warmupMs + measureMs. With several servers, worker
+ * w posts to server w % servers (each server gets `concurrency / servers` workers).
+ */
+async function sustained(plan, sc, posts, push) {
+  const agents = posts.map(() => new http.Agent({ keepAlive: true, maxSockets: sc.concurrency }));
   const tagW = `${sc.id}w`;
   const tagM = `${sc.id}m`;
   const start = Date.now();
@@ -239,7 +297,9 @@ async function sustained(plan, sc, post, push) {
   let cpuB = null;
   const cpuTimerB = setTimeout(() => (cpuB = cpuSnapshot(plan)), we - start);
 
-  async function worker() {
+  async function worker(w) {
+    const post = posts[w % posts.length];
+    const agent = agents[w % posts.length];
     for (;;) {
       const now = Date.now();
       if (now >= we) return;
@@ -261,11 +321,11 @@ async function sustained(plan, sc, post, push) {
       }
     }
   }
-  await Promise.all(Array.from({ length: sc.concurrency }, worker));
+  await Promise.all(Array.from({ length: sc.concurrency }, (_, w) => worker(w)));
   clearTimeout(cpuTimer);
   clearTimeout(cpuTimerB);
   cpuB ??= cpuSnapshot(plan);
-  agent.destroy();
+  for (const a of agents) a.destroy();
   await push?.settle(tagM, acceptedSentInWindow);
   const secs = sc.measureMs / 1000;
   return {
@@ -273,6 +333,7 @@ async function sustained(plan, sc, post, push) {
     kind: 'sustained',
     batch: sc.batch,
     concurrency: sc.concurrency,
+    servers: posts.length,
     requests: sent,
     measuredRequests: measuredSent,
     reqPerSec: doneInWindow / secs,
@@ -285,7 +346,8 @@ async function sustained(plan, sc, post, push) {
 }
 
 /** Open loop: requests start on a fixed schedule whatever the answers; latency from the scheduled start. */
-async function fixedRate(plan, sc, post, push) {
+async function fixedRate(plan, sc, posts, push) {
+  const post = posts[0];
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   const tag = `${sc.id}m`;
   const total = Math.round((sc.rate * sc.durationMs) / 1000);
@@ -294,6 +356,7 @@ async function fixedRate(plan, sc, post, push) {
   const lat = [];
   let accepted = 0;
   const inflight = [];
+  const abort = new AbortController();
   const cpuA = cpuSnapshot(plan);
   const t0 = performance.now() + 20;
   let i = 0;
@@ -304,7 +367,7 @@ async function fixedRate(plan, sc, post, push) {
         const scheduled = t0 + i * interval;
         const channel = CHANNEL_CYCLE[cycle++ % CHANNEL_CYCLE.length];
         inflight.push(
-          post(agent, `/api/feeds/${channel}`, body(channel, 1, Date.now(), tag, false)).then((res) => {
+          post(agent, `/api/feeds/${channel}`, body(channel, 1, Date.now(), tag, false), abort.signal).then((res) => {
             const v = judge(res, 1);
             if (!v.ok) errors.add(v.why);
             accepted += v.accepted;
@@ -318,7 +381,7 @@ async function fixedRate(plan, sc, post, push) {
     };
     tick();
   });
-  await Promise.all(inflight);
+  await drain(inflight, abort, sc.drainMs ?? 20_000);
   const cpuB = cpuSnapshot(plan);
   agent.destroy();
   await push?.settle(tag, accepted);
@@ -338,24 +401,114 @@ async function fixedRate(plan, sc, post, push) {
   };
 }
 
+/**
+ * Open loop at a fixed record rate for the latency figures: a batch of `batch` records every
+ * `intervalMs` (scheduled, whatever the answers), channels in the usual 4:2:2:2 mix by request;
+ * `alertShare` of the records are 110 群体性事件 records that raise an alert at once, one in a 110
+ * batch whenever the share is due. The sockets listening are in their own process (sockets.mjs);
+ * this answers what was sent: records accepted per tag and the alert records (their ids carry
+ * their send time). Warm-up records are tagged `<id>w`, measured ones `<id>m`.
+ */
+async function openLoop(plan, sc, posts) {
+  const post = posts[0];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const tagW = `${sc.id}w`;
+  const tagM = `${sc.id}m`;
+  const total = Math.round((sc.warmupMs + sc.measureMs) / sc.intervalMs);
+  const warm = Math.round(sc.warmupMs / sc.intervalMs);
+  const errors = new Errors();
+  const lat = [];
+  const accepted = { [tagW]: 0, [tagM]: 0 };
+  const alertsSent = { [tagW]: 0, [tagM]: 0 };
+  let records = 0;
+  let alertRecords = 0;
+  let lateStarts = 0;
+  const inflight = [];
+  const abort = new AbortController();
+  let cpuA = null;
+  const t0 = performance.now() + 20;
+  let i = 0;
+  await new Promise((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (i < total && t0 + i * sc.intervalMs <= now) {
+        const scheduled = t0 + i * sc.intervalMs;
+        if (now - scheduled > sc.intervalMs) lateStarts++;
+        const measured = i >= warm;
+        if (i === warm) cpuA = cpuSnapshot(plan);
+        const tag = measured ? tagM : tagW;
+        const channel = CHANNEL_CYCLE[cycle++ % CHANNEL_CYCLE.length];
+        const sendMs = Date.now();
+        const recs = new Array(sc.batch);
+        for (let k = 0; k < sc.batch; k++) recs[k] = gen.record(channel, sendMs, tag, ++recordNo);
+        let alerts = 0;
+        if (channel === '110' && alertRecords < Math.floor((records + sc.batch) * sc.alertShare)) {
+          recs[0] = massIncident(sendMs, tag, ++recordNo);
+          alertRecords++;
+          alerts = 1;
+        }
+        records += sc.batch;
+        const n = recs.length;
+        inflight.push(
+          post(agent, `/api/feeds/${channel}`, JSON.stringify(recs), abort.signal).then((res) => {
+            const v = judge(res, n);
+            if (!v.ok) errors.add(v.why);
+            accepted[tag] += v.accepted;
+            if (v.ok) alertsSent[tag] += alerts;
+            if (measured) lat.push(res.end - scheduled);
+          }),
+        );
+        i++;
+      }
+      if (i < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  const cpuB = cpuSnapshot(plan);
+  // an overloaded server: what has no answer `drainMs` after the last send is given up (an error)
+  await drain(inflight, abort, sc.drainMs ?? 20_000);
+  agent.destroy();
+  const secs = sc.measureMs / 1000;
+  return {
+    id: sc.id,
+    kind: 'openloop',
+    batch: sc.batch,
+    intervalMs: sc.intervalMs,
+    tag: tagM,
+    requests: total,
+    measuredRequests: total - warm,
+    reqPerSec: (total - warm) / secs,
+    recordsPerSec: accepted[tagM] / secs,
+    accepted: accepted[tagM],
+    alertsSent: alertsSent[tagM],
+    lateStarts,
+    latency: summary(lat),
+    errors: errors.toJSON(),
+    cpu: cpuA ? cpuShare(plan, cpuA, cpuB) : null,
+  };
+}
+
 async function run(plan) {
-  const post = makePost(plan.url);
+  const urls = plan.urls ?? [plan.url];
+  const posts = urls.map(makePost);
   let push = null;
   let socketError = null;
   if (plan.socket) {
-    push = new PushMeter();
+    const meters = urls.map(() => new PushMeter());
     try {
-      await push.connect(plan.url);
+      for (const [i, m] of meters.entries()) await m.connect(urls[i]);
+      push = new PushMeters(meters);
     } catch (err) {
       socketError = String(err.message ?? err);
-      push.close();
-      push = null;
+      for (const m of meters) m.close();
     }
   }
   const results = [];
   for (const sc of plan.scenarios) {
     globalThis.gc?.();
-    results.push(sc.kind === 'rate' ? await fixedRate(plan, sc, post, push) : await sustained(plan, sc, post, push));
+    const fn = { rate: fixedRate, openloop: openLoop, sustained }[sc.kind];
+    results.push(await fn(plan, sc, posts, push));
     if (push?.error) socketError = push.error;
     if (sc.pauseAfterMs) await sleep(sc.pauseAfterMs);
   }

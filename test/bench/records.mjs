@@ -221,3 +221,47 @@ export function parseId(externalId) {
   const sendMs = Number(parts[1]);
   return Number.isFinite(sendMs) ? { sendMs, tag: parts[2] } : null;
 }
+
+// ---- records that raise an alert at once ----
+// A 110 群体性事件 raises a `major` alert by itself (config/rules.yaml police-mass-incident). The
+// alert's title is `群体性事件：<the record's title>`, and the title is the summary's first sentence
+// (up to 40 characters), so the summary starts with the record's own id: the `alert:new` names
+// the record it came from. The rest is a calm, non-acute story on a plain road (no landmark, no
+// estate, no sensitive or acute word), so each record starts an event of its own and raises its
+// own alert, never an update of another one.
+const ALERT_ROADS = [
+  ['市北区', '登州路'],
+  ['市北区', '辽宁路'],
+  ['市北区', '延吉路'],
+  ['市南区', '中山路'],
+  ['市南区', '闽江路'],
+  ['崂山区', '海尔路'],
+  ['李沧区', '京口路'],
+  ['李沧区', '书院路'],
+  ['黄岛区', '长江中路'],
+  ['城阳区', '正阳路'],
+  ['即墨区', '鹤山路'],
+];
+const ALERT_REASONS = ['车位分配', '物业费调整', '电梯维修费用分摊', '供暖费退还', '房屋交付延期', '学区划分'];
+
+/** A 110 群体性事件 record whose alert title carries its id (`JJ-<sendMs>-<tag>-<n>`). */
+export function massIncident(sendMs, tag, n) {
+  const id = `JJ-${sendMs}-${tag}-${n}`;
+  const [district, road] = ALERT_ROADS[n % ALERT_ROADS.length];
+  return {
+    caseNo: id,
+    reportedAt: beijingIso(sendMs - 60_000),
+    alarmType: '群体性事件',
+    summary: `警情${id}：报警人称有数十名业主因${ALERT_REASONS[n % ALERT_REASONS.length]}问题在${road}${1 + (n % 997)}号门前情绪激动，请求民警到场处置。`,
+    address: `青岛市${district}${road}${1 + (n % 997)}号`,
+    district,
+    level: 2,
+  };
+}
+
+const CASE_ID = /JJ-(\d+)-([A-Za-z0-9]+)-(\d+)/;
+/** The record id an alert's title or summary names, or null. */
+export function caseIdIn(text) {
+  const m = CASE_ID.exec(String(text));
+  return m ? { id: m[0], sendMs: Number(m[1]), tag: m[2] } : null;
+}
