@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AlertHistoryKind, DispatchStep, Severity } from '@jointduty/shared';
-import { Db, num, type Queryable } from '../infra/database/db';
+import { Db, num, valuesClause, type Queryable } from '../infra/database/db';
 
 /** What an entry needs beyond its kind, stored as JSON. */
 export interface HistoryDetail {
@@ -53,6 +53,17 @@ export class AlertHistoryRepository {
       [e.alertId, e.kind, e.at, e.actor, JSON.stringify(e.detail), onceKey],
     );
     return changed > 0;
+  }
+
+  /** Several entries (none of them once-only), in statements of 200. */
+  async addMany(tx: Queryable, entries: Array<Omit<HistoryRecord, 'id'>>): Promise<void> {
+    for (let i = 0; i < entries.length; i += 200) {
+      const chunk = entries.slice(i, i + 200);
+      await tx.execute(
+        `INSERT INTO alert_history (alert_id, kind, at, actor, detail, once_key) VALUES ${valuesClause(chunk.length, 6)}`,
+        chunk.flatMap((e) => [e.alertId, e.kind, e.at, e.actor, JSON.stringify(e.detail), null]),
+      );
+    }
   }
 
   /** One alert's entries, oldest first (same time: in the order written). */

@@ -28,25 +28,33 @@ export class AlertHistoryService {
   }
 
   raised(tx: Queryable, a: Alert): Promise<boolean> {
-    return this.repo.add(tx, {
-      alertId: a.id,
-      kind: 'raised',
-      at: Date.parse(a.createdAt),
-      actor: null,
-      detail: { rule: a.rule, severity: a.severity },
-    });
+    return this.repo.add(tx, this.raisedEntry(a));
+  }
+
+  raisedEntry(a: Alert): Omit<HistoryRecord, 'id'> {
+    return { alertId: a.id, kind: 'raised', at: Date.parse(a.createdAt), actor: null, detail: { rule: a.rule, severity: a.severity } };
   }
 
   /** Severity only ever rises; nothing is written when it did not change. */
   async severityChanged(tx: Queryable, before: Alert, after: Alert): Promise<void> {
-    if (before.severity === after.severity) return;
-    await this.repo.add(tx, {
+    const e = this.severityEntry(before, after);
+    if (e) await this.repo.add(tx, e);
+  }
+
+  severityEntry(before: Alert, after: Alert): Omit<HistoryRecord, 'id'> | null {
+    if (before.severity === after.severity) return null;
+    return {
       alertId: after.id,
       kind: 'severity',
       at: Date.parse(after.updatedAt),
       actor: null,
       detail: { severity: after.severity, previousSeverity: before.severity },
-    });
+    };
+  }
+
+  /** Several entries in one statement. */
+  addMany(tx: Queryable, entries: Array<Omit<HistoryRecord, 'id'>>): Promise<void> {
+    return this.repo.addMany(tx, entries);
   }
 
   /** 签收 (open → acknowledged) and 办结 (with its note); a dispatch writes its own entry with the teams. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Alert, AlertStatus, Channel, DispatchProgress, Severity } from '@jointduty/shared';
-import { Db, num, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
+import { Db, num, valuesClause, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
 import { NOTICE_CHANNELS } from '../pipeline/lease.service';
 
 export interface AlertQuery {
@@ -37,6 +37,44 @@ function fromRow(r: Row): Alert {
   return a;
 }
 
+const ALERT_COLUMNS = [
+  'id',
+  'seq',
+  'event_id',
+  'rule',
+  'severity',
+  'title',
+  'summary',
+  'channels',
+  'district',
+  'category',
+  'incident_count',
+  'status',
+  'simulated',
+  'created_at',
+  'updated_at',
+] as const;
+
+function alertRow(a: Alert): Param[] {
+  return [
+    a.id,
+    a.seq,
+    a.eventId,
+    a.rule,
+    a.severity,
+    a.title,
+    a.summary,
+    a.channels.join(','),
+    a.district,
+    a.category,
+    a.incidentCount,
+    a.status,
+    a.simulated === true,
+    Date.parse(a.createdAt),
+    Date.parse(a.updatedAt),
+  ];
+}
+
 @Injectable()
 export class AlertsRepository {
   constructor(private readonly db: Db) {}
@@ -48,6 +86,69 @@ export class AlertsRepository {
   async nextSeq(tx: Queryable): Promise<number> {
     const rows = await tx.query<{ value: unknown }>(`UPDATE counters SET value = value + 1 WHERE name = 'alert_seq' RETURNING value`);
     return num(rows[0]!.value);
+  }
+
+  /** Takes `n` seqs at once; returns the last (the first is last - n + 1). The row stays locked to commit. */
+  async takeSeqs(tx: Queryable, n: number): Promise<number> {
+    const rows = await tx.query<{ value: unknown }>(`UPDATE counters SET value = value + ? WHERE name = 'alert_seq' RETURNING value`, [n]);
+    return num(rows[0]!.value);
+  }
+
+  /** The alerts of several events, by event, oldest first. */
+  async byEvents(tx: Queryable, eventIds: string[]): Promise<Map<string, Alert[]>> {
+    const out = new Map<string, Alert[]>();
+    const unique = [...new Set(eventIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = await tx.query(
+        `SELECT * FROM alerts WHERE event_id IN (${chunk.map(() => '?').join(', ')}) ORDER BY created_at ASC`,
+        chunk,
+      );
+      for (const r of rows) {
+        const a = fromRow(r);
+        const list = out.get(a.eventId) ?? [];
+        list.push(a);
+        out.set(a.eventId, list);
+      }
+    }
+    return out;
+  }
+
+  async insertMany(tx: Queryable, alerts: Alert[]): Promise<void> {
+    for (let i = 0; i < alerts.length; i += 100) {
+      const chunk = alerts.slice(i, i + 100);
+      await tx.execute(
+        `INSERT INTO alerts (${ALERT_COLUMNS.join(', ')}) VALUES ${valuesClause(chunk.length, ALERT_COLUMNS.length)}`,
+        chunk.flatMap(alertRow),
+      );
+    }
+  }
+
+  /** What an event's growth changes in its alerts (seq, severity, summary, channels, count), for many. */
+  async updateGrowth(tx: Queryable, alerts: Alert[]): Promise<void> {
+    for (let i = 0; i < alerts.length; i += 200) {
+      const chunk = alerts.slice(i, i + 200);
+      await tx.execute(
+        `UPDATE alerts SET seq = CAST(v.column2 AS BIGINT), severity = v.column3, summary = v.column4, channels = v.column5,
+           incident_count = CAST(v.column6 AS INTEGER), updated_at = CAST(v.column7 AS BIGINT)
+         FROM (VALUES ${valuesClause(chunk.length, 7)}) AS v WHERE alerts.id = v.column1`,
+        chunk.flatMap((a) => [a.id, a.seq, a.severity, a.summary, a.channels.join(','), a.incidentCount, Date.parse(a.updatedAt)]),
+      );
+    }
+  }
+
+  /** Several changes in one statement, and one notice to every instance. */
+  async addChanges(tx: Queryable, changes: Array<{ kind: 'new' | 'update'; alert: Alert; actor: string | null }>): Promise<void> {
+    if (changes.length === 0) return;
+    const now = Date.now();
+    for (let i = 0; i < changes.length; i += 200) {
+      const chunk = changes.slice(i, i + 200);
+      await tx.execute(
+        `INSERT INTO alert_changes (seq, alert_id, kind, actor, payload, created_at) VALUES ${valuesClause(chunk.length, 6)}`,
+        chunk.flatMap((c) => [c.alert.seq, c.alert.id, c.kind, c.actor, JSON.stringify(c.alert), now]),
+      );
+    }
+    if (tx.dialect === 'postgres') await tx.query(`SELECT pg_notify('${NOTICE_CHANNELS.alerts}', '')`);
   }
 
   async findByEventRule(tx: Queryable, eventId: string, rule: string): Promise<Alert | null> {
@@ -77,27 +178,7 @@ export class AlertsRepository {
   }
 
   async insert(tx: Queryable, a: Alert): Promise<void> {
-    await tx.execute(
-      `INSERT INTO alerts (id, seq, event_id, rule, severity, title, summary, channels, district, category, incident_count, status, simulated, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        a.id,
-        a.seq,
-        a.eventId,
-        a.rule,
-        a.severity,
-        a.title,
-        a.summary,
-        a.channels.join(','),
-        a.district,
-        a.category,
-        a.incidentCount,
-        a.status,
-        a.simulated === true,
-        Date.parse(a.createdAt),
-        Date.parse(a.updatedAt),
-      ],
-    );
+    await this.insertMany(tx, [a]);
   }
 
   async update(

@@ -19,6 +19,13 @@ import { AlertHistoryService } from './alert-history.service';
 import { AlertsRepository } from './alerts.repository';
 import { MetricsService } from '../metrics/metrics.service';
 
+/** What the rules made of one event: the rules that fired, with the incident that fired them. */
+export interface AlertVerdict {
+  event: EventState;
+  incident: Incident;
+  matches: RuleMatch[];
+}
+
 /** An alert raised or changed in a transaction, to publish once it commits. */
 export interface AlertChangeMade {
   alert: Alert;
@@ -77,64 +84,94 @@ export class AlertsService {
   }
 
   /** applyEvent inside the caller's transaction; the caller publishes the changes after commit. */
-  async applyEventIn(tx: Queryable, event: EventState, incident: Incident, matches: RuleMatch[]): Promise<AlertChangeMade[]> {
-    const existing = await this.repo.byEvent(tx, event.id);
-    if (existing.length === 0 && matches.length === 0) return [];
+  applyEventIn(tx: Queryable, event: EventState, incident: Incident, matches: RuleMatch[]): Promise<AlertChangeMade[]> {
+    return this.applyEventsIn(tx, [{ event, incident, matches }]);
+  }
+
+  /**
+   * applyEvent for many events at once, in a fixed number of statements whatever their number:
+   * their alerts read in one query, seqs taken in one step (in the order of the changes), new
+   * alerts, updates, the change log and the history each written in one statement.
+   */
+  async applyEventsIn(tx: Queryable, verdicts: readonly AlertVerdict[]): Promise<AlertChangeMade[]> {
+    if (verdicts.length === 0) return [];
+    const byEvent = await this.repo.byEvents(
+      tx,
+      verdicts.map((v) => v.event.id),
+    );
     const now = new Date().toISOString();
-    const out: Array<{ alert: Alert; isNew: boolean }> = [];
-    const channels = [...event.channels];
-    for (const m of matches) {
-      const current = existing.find((a) => a.rule === m.rule);
-      if (current) continue;
-      const alert: Alert = {
-        id: randomUUID(),
-        seq: await this.repo.nextSeq(tx),
-        eventId: event.id,
-        rule: m.rule,
-        severity: m.severity,
-        // alerts travel to every screen: no phone or ID number a citizen typed goes with them
-        title: maskText(m.title).slice(0, 200),
-        summary: maskText(m.summary),
-        channels,
-        district: event.district ?? incident.district,
-        category: event.category ?? incident.category,
-        incidentCount: event.incidentCount,
-        status: 'open',
-        createdAt: now,
-        updatedAt: now,
-      };
-      if (incident.flags.includes('simulated')) alert.simulated = true;
-      await this.repo.insert(tx, alert);
-      await this.repo.addChange(tx, 'new', alert, null);
-      await this.alertHistory.raised(tx, alert);
-      out.push({ alert, isNew: true });
+    const out: AlertChangeMade[] = [];
+    const before = new Map<string, Alert>();
+    for (const { event, incident, matches } of verdicts) {
+      const existing = byEvent.get(event.id) ?? [];
+      if (existing.length === 0 && matches.length === 0) continue;
+      const channels = [...event.channels];
+      for (const m of matches) {
+        if (existing.some((a) => a.rule === m.rule)) continue;
+        const alert: Alert = {
+          id: randomUUID(),
+          seq: 0,
+          eventId: event.id,
+          rule: m.rule,
+          severity: m.severity,
+          // alerts travel to every screen: no phone or ID number a citizen typed goes with them
+          title: maskText(m.title).slice(0, 200),
+          summary: maskText(m.summary),
+          channels,
+          district: event.district ?? incident.district,
+          category: event.category ?? incident.category,
+          incidentCount: event.incidentCount,
+          status: 'open',
+          createdAt: now,
+          updatedAt: now,
+        };
+        if (incident.flags.includes('simulated')) alert.simulated = true;
+        out.push({ alert, isNew: true });
+      }
+      for (const current of existing) {
+        if (current.status === 'resolved') continue;
+        const m = matches.find((x) => x.rule === current.rule);
+        const severity = m && severityRank(m.severity) > severityRank(current.severity) ? m.severity : current.severity;
+        const summary = m ? maskText(m.summary) : current.summary;
+        const same =
+          severity === current.severity &&
+          summary === current.summary &&
+          current.incidentCount === event.incidentCount &&
+          current.channels.join() === channels.join();
+        if (same) continue;
+        before.set(current.id, current);
+        out.push({
+          alert: { ...current, seq: 0, severity, summary, channels, incidentCount: event.incidentCount, updatedAt: now },
+          isNew: false,
+        });
+      }
     }
-    for (const current of existing) {
-      if (current.status === 'resolved') continue;
-      const m = matches.find((x) => x.rule === current.rule);
-      const severity = m && severityRank(m.severity) > severityRank(current.severity) ? m.severity : current.severity;
-      const summary = m ? maskText(m.summary) : current.summary;
-      const same =
-        severity === current.severity &&
-        summary === current.summary &&
-        current.incidentCount === event.incidentCount &&
-        current.channels.join() === channels.join();
-      if (same) continue;
-      const next: Alert = {
-        ...current,
-        seq: await this.repo.nextSeq(tx),
-        severity,
-        summary,
-        channels,
-        incidentCount: event.incidentCount,
-        updatedAt: now,
-      };
-      await this.repo.update(tx, next);
-      await this.withProgress(tx, next);
-      await this.repo.addChange(tx, 'update', next, null);
-      await this.alertHistory.severityChanged(tx, current, next);
-      out.push({ alert: next, isNew: false });
+    if (out.length === 0) return [];
+    // seq order is the order of the changes here, and commit order across transactions
+    const last = await this.repo.takeSeqs(tx, out.length);
+    out.forEach((c, i) => (c.alert.seq = last - out.length + 1 + i));
+    const added = out.filter((c) => c.isNew).map((c) => c.alert);
+    const updated = out.filter((c) => !c.isNew).map((c) => c.alert);
+    await this.repo.insertMany(tx, added);
+    await this.repo.updateGrowth(tx, updated);
+    if (updated.length > 0) {
+      const progress = await this.repo.dispatchProgressOf(
+        tx,
+        updated.map((a) => a.id),
+      );
+      for (const a of updated) {
+        const p = progress.get(a.id);
+        if (p && p.length > 0) a.dispatches = p;
+      }
     }
+    await this.repo.addChanges(
+      tx,
+      out.map((c) => ({ kind: c.isNew ? 'new' : 'update', alert: c.alert, actor: null })),
+    );
+    await this.alertHistory.addMany(tx, [
+      ...added.map((a) => this.alertHistory.raisedEntry(a)),
+      ...updated.flatMap((a) => this.alertHistory.severityEntry(before.get(a.id)!, a) ?? []),
+    ]);
     return out;
   }
 

@@ -9,17 +9,13 @@ import { IncidentsRepository } from '../incidents/incidents.repository';
 import type { Queryable } from '../infra/database/db';
 import { MetricsService } from '../metrics/metrics.service';
 import { ProfilesService } from '../profiles/profiles.service';
-import { AlertsService, type AlertChangeMade, type RuleMatch } from './alerts.service';
+import { AlertsService, type AlertChangeMade, type AlertVerdict, type RuleMatch } from './alerts.service';
 import { SilencesService } from './silences.service';
 
 type RuleConfig = AppConfig['rules'][number];
 
 /** What the rules make of one event after a batch: the rules that fired, with the incident that fired them. */
-export interface Verdict {
-  event: EventState;
-  incident: Incident;
-  matches: RuleMatch[];
-}
+export type Verdict = AlertVerdict;
 
 export interface RuleInput {
   incident: Incident;
@@ -194,10 +190,8 @@ export class RulesEngine implements OnModuleInit {
   }
 
   /** Raises and updates the alerts the verdicts call for, inside the caller's transaction. */
-  async applyIn(tx: Queryable, verdicts: Verdict[]): Promise<AlertChangeMade[]> {
-    const out: AlertChangeMade[] = [];
-    for (const v of verdicts) out.push(...(await this.alerts.applyEventIn(tx, v.event, v.incident, v.matches)));
-    return out;
+  applyIn(tx: Queryable, verdicts: Verdict[]): Promise<AlertChangeMade[]> {
+    return this.alerts.applyEventsIn(tx, verdicts);
   }
 
   /** Work orders past their due time with no resolved alert on their event (overdue-order). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel } from '@jointduty/shared';
+import type { Channel, Severity } from '@jointduty/shared';
 import type { EventsFile } from '../config/config.schema';
 import { shareAcute, similarity, wordSimilarity, type StorySignature } from './story';
 import type { Subjects } from './subjects';
@@ -60,6 +60,9 @@ export interface EventState {
   fieldKeys?: string[];
   /** an alert has been raised on it: its alerts follow its growth */
   alerted?: boolean;
+  /** when the pipeline last wrote its alerts, and each rule's alert severity then (memory only) */
+  alertsAt?: number;
+  alertRules?: Record<string, Severity>;
 }
 
 /** A fresh event: the given facts, nothing counted yet. */

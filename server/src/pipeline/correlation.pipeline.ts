@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Incident } from '@jointduty/shared';
-import { OVERDUE_EVERY_MS, RulesEngine } from '../alerts/rules.engine';
+import { performance } from 'node:perf_hooks';
+import { severityRank, type Incident } from '@jointduty/shared';
+import { OVERDUE_EVERY_MS, RulesEngine, type Verdict } from '../alerts/rules.engine';
 import { AlertsService, type AlertChangeMade } from '../alerts/alerts.service';
 import { EventsRepository } from '../events/events.repository';
 import { UnderstandingService } from '../events/understanding.service';
@@ -23,6 +24,9 @@ import { CorrelationLease, LeaseLostError, StaleStateError } from './lease.servi
 // from another instance, and every few seconds.
 
 const BATCH = 500;
+/** an event's alerts follow its growth at most this often (new alerts and higher severities at once) */
+export const GROWTH_EVERY_MS = 2000;
+const BATCH_BUCKETS = [1, 5, 10, 25, 50, 100, 250, 500];
 const SWEEP = 2000;
 const SWEEP_EVERY_MS = 2000;
 const RETRY_MIN_MS = 250;
@@ -43,6 +47,8 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
   /** records waiting in the database, as last counted (other instances' included) */
   private pendingInDb = 0;
   private countedAt = 0;
+  /** alert growth waiting for its interval, by event */
+  private readonly heldBack = new Map<string, Verdict>();
 
   constructor(
     private readonly db: Db,
@@ -89,6 +95,10 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
       t.unref();
       this.timers.push(t);
     };
+    every(GROWTH_EVERY_MS / 2, () => {
+      if (!this.lease.held || this.heldBack.size === 0) return;
+      void this.lease.run(() => this.flushGrowth()).catch((e: unknown) => this.logger.warn(`alert growth not written yet: ${String(e)}`));
+    });
     every(SWEEP_EVERY_MS, () => {
       if (!this.lease.held) return;
       this.sweepWanted = true;
@@ -116,6 +126,7 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
     }
     this.stopping = true;
     await this.pumping;
+    if (this.lease.held && this.heldBack.size > 0) await this.lease.run(() => this.flushGrowth(true)).catch(() => undefined);
     await this.lease.release();
   }
 
@@ -153,6 +164,10 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
         if (this.pumping) continue;
       }
       break;
+    }
+    // and the alert growth held back (tests read counts at once; shutdown leaves nothing behind)
+    if (this.lease.held && this.heldBack.size > 0) {
+      await this.lease.run(() => this.flushGrowth(true)).catch((e: unknown) => this.logger.warn(`alert growth not written: ${String(e)}`));
     }
     await this.lease.idle();
   }
@@ -199,6 +214,63 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
     }
   }
 
+  /**
+   * The verdicts to write now. An alert's growth alone (one more incident, a new summary of the
+   * same rule at the same severity) is written at most every GROWTH_EVERY_MS per event: a busy
+   * event would otherwise send an `alert:update` to every screen with each batch. A new alert or a
+   * higher severity is written at once. The growth held back is written by the next batch that
+   * touches the event after the interval, or by flushGrowth().
+   */
+  private due(verdicts: Verdict[], now: number): Verdict[] {
+    const out: Verdict[] = [];
+    for (const v of verdicts) {
+      const known = v.event.alertRules ?? {};
+      const material = v.matches.some((m) => known[m.rule] === undefined || severityRank(m.severity) > severityRank(known[m.rule]!));
+      if (material || now - (v.event.alertsAt ?? 0) >= GROWTH_EVERY_MS) {
+        this.heldBack.delete(v.event.id);
+        out.push(v);
+      } else {
+        this.heldBack.set(v.event.id, v);
+      }
+    }
+    return out;
+  }
+
+  private written(verdicts: Verdict[], changes: AlertChangeMade[], now: number): void {
+    const byId = new Map(verdicts.map((v) => [v.event.id, v.event]));
+    for (const v of verdicts) {
+      v.event.alertsAt = now;
+      v.event.alertRules ??= {};
+    }
+    for (const c of changes) {
+      const e = byId.get(c.alert.eventId);
+      if (!e) continue;
+      e.alerted = true;
+      e.alertRules![c.alert.rule] = c.alert.severity;
+    }
+    for (const v of verdicts) if (v.matches.length > 0) v.event.alerted = true;
+  }
+
+  /** Writes the growth held back longer than the interval (events that stopped growing). */
+  private async flushGrowth(all = false): Promise<void> {
+    const now = Date.now();
+    const verdicts: Verdict[] = [];
+    for (const [id, v] of this.heldBack) {
+      if (!all && now - (v.event.alertsAt ?? 0) < GROWTH_EVERY_MS) continue;
+      this.heldBack.delete(id);
+      // memory may have been rebuilt since: the event as it stands now
+      const event = this.understanding.event(id);
+      if (event) verdicts.push({ ...v, event });
+    }
+    if (verdicts.length === 0) return;
+    const changes = await this.db.transaction(async (tx) => {
+      await this.lease.fence(tx);
+      return this.rules.applyIn(tx, verdicts);
+    });
+    this.written(verdicts, changes, now);
+    this.alerts.publish(changes);
+  }
+
   private async warmUp(): Promise<void> {
     // the version first: a change committed while we read shows as a newer version at the fence
     const version = await this.lease.currentVersion();
@@ -233,9 +305,11 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
   }
 
   private async process(batch: Incident[]): Promise<void> {
+    const t0 = performance.now();
     const { settled, states } = this.understanding.understand(batch);
     const now = Date.now();
-    const verdicts = this.rules.evaluate(batch, now);
+    const verdicts = this.due(this.rules.evaluate(batch, now), now);
+    const t1 = performance.now();
     const changes: AlertChangeMade[] = await this.db.transaction(async (tx) => {
       await this.lease.fence(tx);
       const written = await this.incidents.settle(tx, settled);
@@ -243,7 +317,24 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
       await this.events.save(tx, states);
       return this.rules.applyIn(tx, verdicts);
     });
-    for (const v of verdicts) if (v.matches.length > 0 || changes.some((c) => c.alert.eventId === v.event.id)) v.event.alerted = true;
+    const t2 = performance.now();
+    const phase = (name: string, ms: number) =>
+      this.metrics.observe(
+        'jointduty_correlation_batch_seconds',
+        'Time a correlation batch spends: understand (enrich, correlate, rules in memory), write (its transaction)',
+        { phase: name },
+        ms / 1000,
+      );
+    phase('understand', t1 - t0);
+    phase('write', t2 - t1);
+    this.metrics.observe('jointduty_correlation_batch_records', 'Records per correlation batch', {}, batch.length, BATCH_BUCKETS);
+    this.metrics.inc(
+      'jointduty_correlation_alert_writes_total',
+      'Events whose alerts a batch wrote (raised or followed)',
+      {},
+      verdicts.length,
+    );
+    this.written(verdicts, changes, now);
     const done = Date.now();
     for (const i of batch) {
       this.metrics.observe(
