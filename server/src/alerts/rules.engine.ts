@@ -9,7 +9,7 @@ import { IncidentsRepository } from '../incidents/incidents.repository';
 import type { Queryable } from '../infra/database/db';
 import { MetricsService } from '../metrics/metrics.service';
 import { ProfilesService } from '../profiles/profiles.service';
-import { AlertsService, type AlertChangeMade, type AlertVerdict, type RuleMatch } from './alerts.service';
+import { AlertsService, type AlertChangeMade, type AlertVerdict } from './alerts.service';
 import { SilencesService } from './silences.service';
 
 type RuleConfig = AppConfig['rules'][number];
