@@ -1,5 +1,6 @@
 import type { StoryLexiconFile } from '../config/config.schema';
 import { addWords, normalizeText, segment } from '../text/segmenter';
+import { WordIndex } from '../text/word-index';
 
 // What a record says happened, in a form two records can be compared by: its story concepts
 // (fire, poisoning …) and its content words. Comparing costs a few set lookups.
@@ -21,6 +22,8 @@ const MAX_TOKENS = 40;
 export class StoryReader {
   private readonly conceptOf = new Map<string, string>();
   private readonly words: Array<{ word: string; concept: string }> = [];
+  /** the concept words, found in a text in one pass */
+  private readonly index: WordIndex<string>;
   private readonly stop: Set<string>;
   readonly harmful: ReadonlySet<string>;
   readonly acute: ReadonlySet<string>;
@@ -38,6 +41,7 @@ export class StoryReader {
       }
     }
     this.words.sort((a, b) => b.word.length - a.word.length);
+    this.index = new WordIndex(this.words.map((w) => [w.word, w.concept] as const));
     this.harmful = harmful;
     this.acute = acute;
     this.stop = new Set(lex.stopwords.map(normalizeText));
@@ -48,7 +52,9 @@ export class StoryReader {
     const norm = normalizeText(text);
     const concepts = new Set<string>();
     // concept words are matched in the text itself too: 上吐下泻 may be cut differently
-    for (const { word, concept } of this.words) if (!concepts.has(concept) && norm.includes(word)) concepts.add(concept);
+    this.index.each(norm, (concept) => {
+      concepts.add(concept);
+    });
     const tokens = new Set<string>();
     for (const t of words ?? segment(norm)) {
       if (tokens.size >= MAX_TOKENS) break;
