@@ -171,18 +171,25 @@ function known(block: string): string[] | undefined {
   return words;
 }
 
+// BLOCK[c] is 1 for the UTF-16 units inBlock() keeps inside a block
+const BLOCK = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c += 1) if (inBlock(c)) BLOCK[c] = 1;
+
+// scratch for segment() (it does not call itself): the text in order, each block's words, or
+// for a block not seen yet its text, and the characters between blocks by their code
+const parts: Array<string[] | string | number> = [];
+const missing: string[] = [];
+
 /** The words of a text, punctuation and spaces dropped, in order. */
 export function segment(text: string, maxChars = SEGMENT_MAX_CHARS): string[] {
   const head = normalizeText(text.length > maxChars ? text.slice(0, maxChars) : text);
-  // the text in order: each block's words (a block not seen yet by its text, filled in below),
-  // and the characters between blocks by their code
-  const parts: Array<string[] | string | number> = [];
-  let missing: string[] | null = null;
+  parts.length = 0;
+  missing.length = 0;
   const n = head.length;
   let start = -1;
   for (let i = 0; i <= n; i += 1) {
     const c = i < n ? head.charCodeAt(i) : -1;
-    if (c >= 0 && inBlock(c)) {
+    if (c >= 0 && BLOCK[c] === 1) {
       if (start < 0) start = i;
       continue;
     }
@@ -192,14 +199,15 @@ export function segment(text: string, maxChars = SEGMENT_MAX_CHARS): string[] {
       if (words !== undefined) parts.push(words);
       else {
         parts.push(block);
-        if (!(missing ??= []).includes(block)) missing.push(block);
+        if (!missing.includes(block)) missing.push(block);
       }
       start = -1;
     }
-    if (c >= 0) parts.push(c);
+    // a character outside every block is a word when it is a letter or a digit (é, 〇, Ⅲ)
+    if (c > 0x7f) parts.push(c);
   }
   let fresh: Map<string, string[]> | null = null;
-  if (missing) {
+  if (missing.length > 0) {
     // one call for every block not seen yet, joined by a separator that comes back as a word
     fresh = new Map();
     const all = cut(missing.join(JOIN), true);
@@ -217,16 +225,15 @@ export function segment(text: string, maxChars = SEGMENT_MAX_CHARS): string[] {
   const out: string[] = [];
   for (const p of parts) {
     if (typeof p === 'number') {
-      // a character outside every block is a word when it is a letter or a digit (é, 〇, Ⅲ)
-      if (p > 0x7f) {
-        const ch = String.fromCharCode(p);
-        if (WORDLIKE.test(ch) && ch.trim().length > 0) out.push(ch);
-      }
+      const ch = String.fromCharCode(p);
+      if (WORDLIKE.test(ch) && ch.trim().length > 0) out.push(ch);
       continue;
     }
     const words = typeof p === 'string' ? fresh!.get(p)! : p;
     for (const w of words) out.push(w);
   }
+  parts.length = 0;
+  missing.length = 0;
   return out;
 }
 
