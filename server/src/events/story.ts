@@ -58,8 +58,9 @@ export class StoryReader {
     const tokens = new Set<string>();
     for (const t of words ?? segment(norm)) {
       if (tokens.size >= MAX_TOKENS) break;
-      if (t.length < 2 || this.stop.has(t) || /^\d+$/.test(t)) continue;
-      tokens.add(this.conceptOf.get(t) ? `#${this.conceptOf.get(t)}` : t);
+      if (t.length < 2 || this.stop.has(t) || allDigits(t)) continue;
+      const concept = this.conceptOf.get(t);
+      tokens.add(concept ? `#${concept}` : t);
     }
     const sorted = [...concepts].sort();
     return { concepts: sorted, tokens: [...tokens].sort(), acute: sorted.filter((c) => this.acute.has(c)) };
@@ -68,6 +69,15 @@ export class StoryReader {
   isHarm(sig: StorySignature): boolean {
     return sig.concepts.some((c) => this.harmful.has(c));
   }
+}
+
+/** /^\d+$/ */
+function allDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return t.length > 0;
 }
 
 function overlap(a: readonly string[], b: readonly string[]): number {
