@@ -140,7 +140,10 @@ function inBlock(c: number): boolean {
 /** blocks seen lately → their words (punctuation and spaces dropped); emptied when the dictionary grows */
 let blocks = new Map<string, string[]>();
 let olderBlocks = new Map<string, string[]>();
+// a generation holds at most this many blocks, or blocks of this many characters in all
 const MAX_BLOCKS = 4096;
+const MAX_BLOCK_CHARS = 200_000;
+let blockChars = 0;
 // a character that ends every block and is a word of its own: joins the blocks cut in one call
 const JOIN = '\u3002';
 
@@ -154,12 +157,14 @@ function wordsOf(cutWords: string[], from: number, to: number, into: string[]): 
 }
 
 function remember(block: string, words: string[]): void {
-  if (blocks.size >= MAX_BLOCKS) {
+  if (blocks.size >= MAX_BLOCKS || blockChars >= MAX_BLOCK_CHARS) {
     // two generations: what was used lately survives one turn-over
     olderBlocks = blocks;
     blocks = new Map();
+    blockChars = 0;
   }
   blocks.set(block, words);
+  blockChars += block.length;
 }
 
 function known(block: string): string[] | undefined {
@@ -241,4 +246,5 @@ export function segment(text: string, maxChars = SEGMENT_MAX_CHARS): string[] {
 export function clearSegmentCache(): void {
   blocks = new Map();
   olderBlocks = new Map();
+  blockChars = 0;
 }
