@@ -83,6 +83,25 @@ const WORD_CHARS = 200;
 // a segment that is a number or a code (2019, a3, k8) says nothing about the department
 const NOT_A_WORD = /^[a-z]?[\d.:%-]*[a-z]?$/;
 
+/** NOT_A_WORD.test(t), read in one pass (the expression cannot gain by backtracking). */
+function notAWord(t: string): boolean {
+  const n = t.length;
+  let i = 0;
+  if (i < n && isLowerAscii(t.charCodeAt(i))) i += 1;
+  while (i < n && isNumberish(t.charCodeAt(i))) i += 1;
+  if (i < n && isLowerAscii(t.charCodeAt(i))) i += 1;
+  return i === n;
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+// \d . : % -
+function isNumberish(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x3a || c === 0x25 || c === 0x2d;
+}
+
 interface Model {
   // feature → row; words by their text, bigrams by bigramKey
   words: Map<string, number>;
@@ -271,7 +290,7 @@ export class Classifier {
     const stamps = this.stamps;
     let offset = 0;
     for (const t of tokens) {
-      if (t.length >= 2 && !NOT_A_WORD.test(t)) {
+      if (t.length >= 2 && !notAWord(t)) {
         const row = model.words.get(t);
         if (row !== undefined && stamps[row] !== stamp) {
           stamps[row] = stamp;
