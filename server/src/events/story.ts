@@ -71,6 +71,11 @@ export class StoryReader {
   }
 }
 
+function increasing(a: readonly string[]): boolean {
+  for (let i = 1; i < a.length; i++) if (!(a[i - 1]! < a[i]!)) return false;
+  return true;
+}
+
 /** /^\d+$/ */
 function allDigits(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
@@ -82,6 +87,20 @@ function allDigits(t: string): boolean {
 
 function overlap(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
+  // signatures keep their words sorted and each once (read() does): then a merge, without a Set
+  if (increasing(a) && increasing(b)) {
+    let n = 0;
+    for (let i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i]! < b[j]!) i++;
+      else if (a[i]! > b[j]!) j++;
+      else {
+        n++;
+        i++;
+        j++;
+      }
+    }
+    return n;
+  }
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
   const set = new Set(big);
   let n = 0;
