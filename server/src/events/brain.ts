@@ -5,6 +5,7 @@ import { reachOf } from '../signals/reach';
 import { SensitiveTopics } from '../signals/sensitive';
 import { SentimentScorer } from '../signals/sentiment';
 import { addWords, normalizeText, segment } from '../text/segmenter';
+import { WordIndex } from '../text/word-index';
 import { Correlator, type Assignment, type EventState, type Observation } from './correlator';
 import { PeopleIndex, personKey } from './people';
 import { StoryReader } from './story';
@@ -43,6 +44,10 @@ export class Brain {
   readonly correlator: Correlator;
   private readonly harmWords: string[];
   private readonly sensitiveRuleWords: string[];
+  /** the same two lists, found in one pass over a text (an empty word is in every text) */
+  private readonly harmIndex: WordIndex<number>;
+  private readonly sensitiveRuleIndex: WordIndex<number>;
+  private readonly emptyWord: { harm: boolean; sensitive: boolean };
   private newestAt = 0;
   /** merchant names seen lately (normalized, brand without branch) → their key; found again as words in free text */
   private readonly knownNames = new Map<string, string>();
@@ -68,6 +73,9 @@ export class Brain {
     };
     this.harmWords = words('mass-casualty');
     this.sensitiveRuleWords = words('sensitive-topic');
+    this.harmIndex = new WordIndex(this.harmWords.map((w, k) => [w, k] as const));
+    this.sensitiveRuleIndex = new WordIndex(this.sensitiveRuleWords.map((w, k) => [w, k] as const));
+    this.emptyWord = { harm: this.harmWords.includes(''), sensitive: this.sensitiveRuleWords.includes('') };
   }
 
   /** The newest record time seen: the people index forgets from there, not from the clock. */
@@ -120,7 +128,14 @@ export class Brain {
       praise = s.negativity < this.config.events.praiseNegativityBelow && story.concepts.length === 0;
     }
     const topics = new Set<string>(this.sensitive.match(incident.content).map((m) => m.label));
-    for (const w of this.sensitiveRuleWords) if (norm.includes(w)) topics.add(w);
+    const ruleHits: number[] = [];
+    this.sensitiveRuleIndex.each(norm, (k) => {
+      ruleHits.push(k);
+    });
+    if (ruleHits.length > 0 || this.emptyWord.sensitive) {
+      // in the order of the rule's list
+      for (const [k, w] of this.sensitiveRuleWords.entries()) if (w.length === 0 || ruleHits.includes(k)) topics.add(w);
+    }
     if (topics.size > 0) {
       facts.sensitive = [...topics].slice(0, 8);
       addFlag(incident.flags, 'sensitive');
@@ -134,7 +149,7 @@ export class Brain {
       subjects.keys[0] ??
       (subjects.places[0] && incident.category ? `${subjects.places[0]}|${incident.category}` : null) ??
       (incident.district && incident.category ? `${incident.district}|${incident.category}` : null);
-    const harm = this.story.isHarm(story) || this.harmWords.some((w) => norm.includes(w));
+    const harm = this.story.isHarm(story) || this.emptyWord.harm || this.harmIndex.someIn(norm);
     return {
       observation: {
         id: incident.id,

@@ -1,5 +1,6 @@
 import type { StoryLexiconFile } from '../config/config.schema';
 import { addWords, normalizeText, segment } from '../text/segmenter';
+import { WordIndex } from '../text/word-index';
 
 // What a record says happened, in a form two records can be compared by: its story concepts
 // (fire, poisoning …) and its content words. Comparing costs a few set lookups.
@@ -21,6 +22,8 @@ const MAX_TOKENS = 40;
 export class StoryReader {
   private readonly conceptOf = new Map<string, string>();
   private readonly words: Array<{ word: string; concept: string }> = [];
+  /** the concept words, found in a text in one pass */
+  private readonly index: WordIndex<string>;
   private readonly stop: Set<string>;
   readonly harmful: ReadonlySet<string>;
   readonly acute: ReadonlySet<string>;
@@ -38,6 +41,7 @@ export class StoryReader {
       }
     }
     this.words.sort((a, b) => b.word.length - a.word.length);
+    this.index = new WordIndex(this.words.map((w) => [w.word, w.concept] as const));
     this.harmful = harmful;
     this.acute = acute;
     this.stop = new Set(lex.stopwords.map(normalizeText));
@@ -48,12 +52,15 @@ export class StoryReader {
     const norm = normalizeText(text);
     const concepts = new Set<string>();
     // concept words are matched in the text itself too: 上吐下泻 may be cut differently
-    for (const { word, concept } of this.words) if (!concepts.has(concept) && norm.includes(word)) concepts.add(concept);
+    this.index.each(norm, (concept) => {
+      concepts.add(concept);
+    });
     const tokens = new Set<string>();
     for (const t of words ?? segment(norm)) {
       if (tokens.size >= MAX_TOKENS) break;
-      if (t.length < 2 || this.stop.has(t) || /^\d+$/.test(t)) continue;
-      tokens.add(this.conceptOf.get(t) ? `#${this.conceptOf.get(t)}` : t);
+      if (t.length < 2 || this.stop.has(t) || allDigits(t)) continue;
+      const concept = this.conceptOf.get(t);
+      tokens.add(concept ? `#${concept}` : t);
     }
     const sorted = [...concepts].sort();
     return { concepts: sorted, tokens: [...tokens].sort(), acute: sorted.filter((c) => this.acute.has(c)) };
@@ -64,8 +71,36 @@ export class StoryReader {
   }
 }
 
+function increasing(a: readonly string[]): boolean {
+  for (let i = 1; i < a.length; i++) if (!(a[i - 1]! < a[i]!)) return false;
+  return true;
+}
+
+/** /^\d+$/ */
+function allDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return t.length > 0;
+}
+
 function overlap(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
+  // signatures keep their words sorted and each once (read() does): then a merge, without a Set
+  if (increasing(a) && increasing(b)) {
+    let n = 0;
+    for (let i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i]! < b[j]!) i++;
+      else if (a[i]! > b[j]!) j++;
+      else {
+        n++;
+        i++;
+        j++;
+      }
+    }
+    return n;
+  }
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
   const set = new Set(big);
   let n = 0;

@@ -1,4 +1,5 @@
 import { normalizeText } from '../text/segmenter';
+import { WordIndex } from '../text/word-index';
 
 // Subjects and places named in a record: merchants (by uscc, else a normalized name) and the
 // landmarks and roads it happened at. Lexicons come from config/lexicons/subjects.yaml.
@@ -40,6 +41,15 @@ export interface Subjects {
 }
 
 const HAN_OR_WORD = /[\p{Script=Han}A-Za-z0-9·]/u;
+// HAN_OR_WORD for each UTF-16 unit, read off the expression itself once
+let hanOrWord: Uint8Array | null = null;
+function hanOrWordTable(): Uint8Array {
+  if (!hanOrWord) {
+    hanOrWord = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if (HAN_OR_WORD.test(String.fromCharCode(c))) hanOrWord[c] = 1;
+  }
+  return hanOrWord;
+}
 const MAX_PREFIX = 10;
 const MAX_KNOWN_ROADS = 100_000;
 const COMPANY_SUFFIX = /(?:股份有限公司|有限责任公司|有限公司|分公司|个体工商户)$/;
@@ -67,12 +77,17 @@ export class SubjectExtractor {
   private readonly roadAfter: RegExp;
   private readonly houseNumber: RegExp;
   private readonly boundaries: string[];
+  private readonly boundaryIndex: WordIndex<null>;
   private readonly generic: Set<string>;
   private readonly roads: RegExp;
   private readonly notRoads: Set<string>;
   private readonly roadBoundaries: string[];
+  private readonly roadBoundaryIndex: WordIndex<null>;
+  private readonly isNameChar: Uint8Array;
   private readonly districtNames: string[];
   private readonly landmarks: Array<{ alias: string; name: string; district: string }>;
+  /** alias → its place in `landmarks` */
+  private readonly landmarkIndex: WordIndex<number>;
   private readonly cityPrefix: RegExp;
   /** roads read from address fields: in free text a road found with a longer prefix is cut to one of these */
   private readonly knownRoads = new Set<string>();
@@ -145,6 +160,10 @@ export class SubjectExtractor {
     }
     this.landmarks.sort((a, b) => b.alias.length - a.alias.length);
     this.landmarkNames = new Set(this.landmarks.map((l) => l.alias));
+    this.landmarkIndex = new WordIndex(this.landmarks.map((l, k) => [l.alias, k] as const));
+    this.boundaryIndex = new WordIndex(this.boundaries.map((b) => [b, null] as const));
+    this.roadBoundaryIndex = new WordIndex(this.roadBoundaries.map((b) => [b, null] as const));
+    this.isNameChar = hanOrWordTable();
   }
 
   /** Every subject and place of one record. */
@@ -212,6 +231,8 @@ export class SubjectExtractor {
     }
     const numbers: Record<string, number> = {};
     for (const text of texts) {
+      // a house number ends with 号
+      if (!text.includes('号')) continue;
       for (const m of text.matchAll(this.houseNumber)) {
         const road = places.find((p) => p.startsWith('road:') && m[1]!.endsWith(p.slice(5)))?.slice(5);
         if (road && numbers[road] === undefined) numbers[road] = Number(m[2]);
@@ -256,7 +277,7 @@ export class SubjectExtractor {
         if (!more) break;
         end += more[0].length;
       }
-      const prefix = this.prefixBefore(text, m.index, this.boundaries);
+      const prefix = this.prefixBefore(text, m.index, this.boundaryIndex);
       const rest = text.slice(end);
       const kind = text.slice(m.index, end);
       // a branch in brackets, or written straight after a name that is not itself a 店
@@ -275,7 +296,15 @@ export class SubjectExtractor {
 
   private landmarksIn(text: string): Array<{ name: string; district: string }> {
     const out: Array<{ name: string; district: string }> = [];
-    for (const l of this.landmarks) {
+    // the landmarks whose alias occurs, in the order of the list
+    const present: number[] = [];
+    this.landmarkIndex.each(text, (k) => {
+      if (!present.includes(k)) present.push(k);
+    });
+    if (present.length === 0) return out;
+    present.sort((a, b) => a - b);
+    for (const k of present) {
+      const l = this.landmarks[k]!;
       if (out.length >= 4) break;
       if (out.some((o) => o.name === l.name)) continue;
       // 灵山湾 in 灵山湾路 names a road, not the bay
@@ -331,7 +360,7 @@ export class SubjectExtractor {
     suffixes.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = suffixes.exec(text)) !== null) {
-      const prefix = this.prefixBefore(text, m.index, this.roadBoundaries, max);
+      const prefix = this.prefixBefore(text, m.index, this.roadBoundaryIndex, max);
       if (prefix.length < 2) continue;
       const whole = (prefix + m[0]).replace(this.cityPrefix, '');
       if (whole.length >= 3) yield { whole, prefix, suffix: m[0] };
@@ -340,16 +369,14 @@ export class SubjectExtractor {
 
   // The characters before `at` that can belong to a name: word characters only, cut after the
   // last boundary word, leading digits dropped.
-  private prefixBefore(text: string, at: number, boundaries: string[], max = MAX_PREFIX): string {
+  private prefixBefore(text: string, at: number, boundaries: WordIndex<null>, max = MAX_PREFIX): string {
     let start = at;
-    while (start > 0 && at - start < max + 4 && HAN_OR_WORD.test(text[start - 1]!)) start--;
-    let prefix = text.slice(start, at);
-    let cut = 0;
-    for (const b of boundaries) {
-      const i = prefix.lastIndexOf(b);
-      if (i >= 0 && i + b.length > cut) cut = i + b.length;
-    }
-    prefix = prefix.slice(cut).replace(/^[\d·]+/, '');
-    return prefix.length > max ? prefix.slice(prefix.length - max) : prefix;
+    while (start > 0 && at - start < max + 4 && this.isNameChar[text.charCodeAt(start - 1)] === 1) start--;
+    // after the furthest end of a boundary word
+    const end = boundaries.lastEnd(text, start, at);
+    let from = end > start ? end : start;
+    // leading digits and ·
+    for (let c = text.charCodeAt(from); from < at && ((c >= 0x30 && c <= 0x39) || c === 0xb7); c = text.charCodeAt(++from));
+    return text.slice(at - from > max ? at - max : from, at);
   }
 }

@@ -83,10 +83,31 @@ const WORD_CHARS = 200;
 // a segment that is a number or a code (2019, a3, k8) says nothing about the department
 const NOT_A_WORD = /^[a-z]?[\d.:%-]*[a-z]?$/;
 
+/** NOT_A_WORD.test(t), read in one pass (the expression cannot gain by backtracking). */
+function notAWord(t: string): boolean {
+  const n = t.length;
+  let i = 0;
+  if (i < n && isLowerAscii(t.charCodeAt(i))) i += 1;
+  while (i < n && isNumberish(t.charCodeAt(i))) i += 1;
+  if (i < n && isLowerAscii(t.charCodeAt(i))) i += 1;
+  return i === n;
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+// \d . : % -
+function isNumberish(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x3a || c === 0x25 || c === 0x2d;
+}
+
 interface Model {
   // feature → row; words by their text, bigrams by bigramKey
   words: Map<string, number>;
   bigrams: Map<number, number>;
+  // the same, as an open-addressing table: bigramKey → row, or -1
+  bigramRows: IntTable;
   rowText: string[];
   // row * D + d: log P(feature | department), centred on the mean over trained departments and
   // scaled by the feature's icf; 0 for departments without examples
@@ -95,6 +116,11 @@ interface Model {
   // within a department, category c scores the sum over features of weight × catBonus (pairs c,
   // log((count + smoothing) / smoothing)) less the features' total weight × catLogDenominator[c]
   catBonus: number[][];
+  // the same pairs by row and department: those of row r for department d are
+  // [catStart[r * D + d], catStart[r * D + d + 1]) of catOf and catValue
+  catStart: Int32Array;
+  catOf: Int32Array;
+  catValue: Float64Array;
   catLogDenominator: Float64Array;
   categories: string[];
   catDept: number[];
@@ -261,23 +287,33 @@ export class Classifier {
     if (!model) return { tokens, rows, weights };
     if (this.stamp >= 0x3fffffff) [this.stamp, this.stamps] = [0, new Int32Array(this.stamps.length)];
     const stamp = (this.stamp += 1);
-    const add = (row: number | undefined, w: number) => {
-      if (row === undefined || this.stamps[row] === stamp) return;
-      this.stamps[row] = stamp;
-      rows.push(row);
-      weights.push(w);
-    };
+    const stamps = this.stamps;
     let offset = 0;
     for (const t of tokens) {
-      if (t.length >= 2 && !NOT_A_WORD.test(t)) add(model.words.get(t), this.at(offset));
+      if (t.length >= 2 && !notAWord(t)) {
+        const row = model.words.get(t);
+        if (row !== undefined && stamps[row] !== stamp) {
+          stamps[row] = stamp;
+          rows.push(row);
+          weights.push(this.at(offset));
+        }
+      }
       offset += t.length;
     }
     // normalising leaves Han characters as they are, so bigrams read the text itself
     const end = Math.min(text.length, SEGMENT_MAX_CHARS);
+    const table = model.bigramRows;
+    let b = text.charCodeAt(0);
     for (let i = 0; i + 1 < end; i += 1) {
-      const a = text.charCodeAt(i);
-      const b = text.charCodeAt(i + 1);
-      if (isHan(a) && isHan(b)) add(model.bigrams.get(bigramKey(a, b)), this.tuning.bigramWeight * this.at(i));
+      const a = b;
+      b = text.charCodeAt(i + 1);
+      if (!isHan(a) || !isHan(b)) continue;
+      const row = table.get(bigramKey(a, b));
+      if (row >= 0 && stamps[row] !== stamp) {
+        stamps[row] = stamp;
+        rows.push(row);
+        weights.push(this.tuning.bigramWeight * this.at(i));
+      }
     }
     return { tokens, rows, weights };
   }
@@ -328,18 +364,17 @@ export class Classifier {
     if (!dept) return null;
     const cats = this.model?.deptCats[d] ?? [];
     if (!this.model || cats.length === 0) return dept.categories[0] ?? null;
-    const { catBonus, catLogDenominator, catDept, categories } = this.model;
+    const { catLogDenominator, categories, catStart, catOf, catValue } = this.model;
+    const D = this.departments.length;
     const { rows, weights } = features;
     let total = 0;
     for (const w of weights) total += w;
     const score = new Float64Array(categories.length);
     for (const c of cats) score[c] = -total * catLogDenominator[c]!;
     for (let k = 0; k < rows.length; k += 1) {
-      const pairs = catBonus[rows[k]!]!;
-      for (let j = 0; j < pairs.length; j += 2) {
-        const c = pairs[j]!;
-        if (catDept[c] === d) score[c]! += weights[k]! * pairs[j + 1]!;
-      }
+      const at = rows[k]! * D + d;
+      const w = weights[k]!;
+      for (let j = catStart[at]!, end = catStart[at + 1]!; j < end; j += 1) score[catOf[j]!]! += w * catValue[j]!;
     }
     let best = cats[0]!;
     for (const c of cats) if (score[c]! > score[best]!) best = c;
@@ -476,8 +511,43 @@ export class Classifier {
     }
     const catLogDenominator = Float64Array.from(catTotals, (t) => Math.log((t + a * V) / a));
     const deptCats = Array.from({ length: D }, (_, d) => catDept.flatMap((owner, c) => (owner === d ? [c] : [])));
+    // catBonus by row and department, each department's pairs in the order catBonus has them
+    const catStart = new Int32Array(V * D + 1);
+    for (let v = 0; v < V; v += 1) {
+      const pairs = catBonus[v]!;
+      for (let j = 0; j < pairs.length; j += 2) catStart[v * D + catDept[pairs[j]!]! + 1]! += 1;
+    }
+    for (let i = 1; i <= V * D; i += 1) catStart[i]! += catStart[i - 1]!;
+    const catOf = new Int32Array(catStart[V * D]!);
+    const catValue = new Float64Array(catOf.length);
+    const fill = catStart.slice(0, V * D);
+    for (let v = 0; v < V; v += 1) {
+      const pairs = catBonus[v]!;
+      for (let j = 0; j < pairs.length; j += 2) {
+        const at = fill[v * D + catDept[pairs[j]!]!]!++;
+        catOf[at] = pairs[j]!;
+        catValue[at] = pairs[j + 1]!;
+      }
+    }
+    const bigramRows = new IntTable(bigrams.size);
+    for (const [key, row] of bigrams) bigramRows.set(key, row);
     this.stamps = new Int32Array(V);
-    return { words, bigrams, rowText, deptWeights, trainedDept, catBonus, catLogDenominator, categories, catDept, deptCats };
+    return {
+      words,
+      bigrams,
+      bigramRows,
+      rowText,
+      deptWeights,
+      trainedDept,
+      catBonus,
+      catStart,
+      catOf,
+      catValue,
+      catLogDenominator,
+      categories,
+      catDept,
+      deptCats,
+    };
   }
 
   // ---- departments
@@ -496,6 +566,37 @@ export class Classifier {
   private channelDefault(channel: Channel): number {
     const own = this.leaning[channel];
     return own >= 0 ? own : this.fallback;
+  }
+}
+
+// Non-negative small integers → non-negative integers, by open addressing: what a Map does, without
+// hashing through the engine (a text's bigrams are looked up by the hundred).
+class IntTable {
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(size: number) {
+    let capacity = 16;
+    while (capacity < size * 2) capacity *= 2;
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  set(key: number, value: number): void {
+    let i = Math.imul(key, 0x9e3779b1) & this.mask;
+    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & this.mask;
+    this.keys[i] = key;
+    this.values[i] = value;
+  }
+
+  get(key: number): number {
+    for (let i = Math.imul(key, 0x9e3779b1) & this.mask; ; i = (i + 1) & this.mask) {
+      const k = this.keys[i]!;
+      if (k === key) return this.values[i]!;
+      if (k === -1) return -1;
+    }
   }
 }
 

@@ -26,31 +26,37 @@ const TITLE_CHARS = 40;
 export function titleFrom(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   const sentence = /^(.{6,}?)[。！？!?；;]/.exec(line)?.[1] ?? line;
+  // no more UTF-16 units than that: no more characters either
+  if (sentence.length <= TITLE_CHARS) return sentence;
   const chars = [...sentence];
   return chars.length > TITLE_CHARS ? chars.slice(0, TITLE_CHARS).join('') + '…' : sentence;
 }
 
+/** The object without its undefined fields (a copy: deleting would leave it in V8's slow mode). */
 function compact<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as Array<keyof T>) if (o[k] === undefined) delete o[k];
-  return o;
+  const out = {} as T;
+  for (const k of Object.keys(o) as Array<keyof T>) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 /** Maps a validated native record of any channel onto the one Incident shape. */
 export function normalize<C extends Channel>(channel: C, record: FeedRecordByChannel[C], ctx: NormalizeContext): Incident {
-  const base = {
-    id: randomUUID(),
-    channel,
-    receivedAt: ctx.receivedAt.toISOString(),
-    eventId: null,
-    flags: (ctx.simulated ? ['simulated'] : []) as IncidentFlag[],
-  };
+  // each shape is written out in full, in this order: in V8 (Node 20) an object spread followed by
+  // more fields costs microseconds a field
+  const id = randomUUID();
+  const receivedAt = ctx.receivedAt.toISOString();
+  const flags = (ctx.simulated ? ['simulated'] : []) as IncidentFlag[];
   switch (channel) {
     case '12345': {
       const r = record as HotlineRecord;
       const place = ctx.resolver.resolve({ district: r.district, location: r.location, address: r.address, text: r.content });
       const routing = ctx.classifier.classify(channel, `${r.title ?? ''} ${r.content}`, { category: r.category, department: r.department });
       return {
-        ...base,
+        id,
+        channel,
+        receivedAt,
+        eventId: null,
+        flags,
         externalId: r.orderNo,
         occurredAt: new Date(r.acceptedAt).toISOString(),
         kind: r.appealType,
@@ -59,7 +65,8 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         address: r.address ?? null,
         district: place.district,
         location: r.location ?? null,
-        ...routing,
+        category: routing.category,
+        department: routing.department,
         reporter: r.citizen ? { name: r.citizen.name ?? null, phone: r.citizen.phone ?? null } : null,
         merchant: null,
         dueAt: r.dueAt ? new Date(r.dueAt).toISOString() : null,
@@ -72,7 +79,11 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
       const place = ctx.resolver.resolve({ district: r.district, location: r.location, address, text: r.content });
       const routing = ctx.classifier.classify(channel, `${r.industry ?? ''} ${r.content}`);
       return {
-        ...base,
+        id,
+        channel,
+        receivedAt,
+        eventId: null,
+        flags,
         externalId: r.regNo,
         occurredAt: new Date(r.receivedAt).toISOString(),
         kind: r.kind,
@@ -81,7 +92,8 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         address,
         district: place.district,
         location: r.location ?? null,
-        ...routing,
+        category: routing.category,
+        department: routing.department,
         reporter: r.consumer ? { name: r.consumer.name ?? null, phone: r.consumer.phone ?? null } : null,
         merchant: r.merchant ? { name: r.merchant.name, uscc: r.merchant.uscc ?? null, address: r.merchant.address ?? null } : null,
         dueAt: null,
@@ -93,7 +105,11 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
       const place = ctx.resolver.resolve({ district: r.district, location: r.location, address: r.address, text: r.summary });
       const routing = ctx.classifier.classify(channel, r.summary, { alarmType: r.alarmType });
       return {
-        ...base,
+        id,
+        channel,
+        receivedAt,
+        eventId: null,
+        flags,
         externalId: r.caseNo,
         occurredAt: new Date(r.reportedAt).toISOString(),
         kind: r.alarmType,
@@ -102,7 +118,8 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         address: r.address,
         district: place.district,
         location: r.location ?? null,
-        ...routing,
+        category: routing.category,
+        department: routing.department,
         reporter: r.callerPhone ? { name: null, phone: r.callerPhone } : null,
         merchant: null,
         dueAt: null,
@@ -115,7 +132,11 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
       const district = fromLocation.district ?? ctx.resolver.resolve({ text: r.text }).district;
       const routing = ctx.classifier.classify(channel, r.text);
       return {
-        ...base,
+        id,
+        channel,
+        receivedAt,
+        eventId: null,
+        flags,
         externalId: r.postId,
         occurredAt: new Date(r.publishedAt).toISOString(),
         kind: r.platform,
@@ -124,7 +145,8 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         address: r.location ?? null,
         district,
         location: null,
-        ...routing,
+        category: routing.category,
+        department: routing.department,
         reporter: null,
         merchant: null,
         dueAt: null,

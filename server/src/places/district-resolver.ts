@@ -64,8 +64,8 @@ export class DistrictResolver {
   private readonly canonical = new Map<string, string>();
   private readonly cityPrefixes: string[];
   private readonly cityShortName: string;
-  // terms by their first UTF-16 unit, longest first
-  private readonly termsByFirst = new Map<string, Term[]>();
+  // terms by their first UTF-16 unit (its code), longest first
+  private readonly termsByFirst = new Map<number, Term[]>();
   private readonly areas: PreparedDistrict[];
 
   constructor(config: Pick<AppConfig, 'city' | 'districtsGeo' | 'gazetteer'>) {
@@ -94,7 +94,7 @@ export class DistrictResolver {
       // the loader rejects a word listed twice; without it, the first one listed wins
       if (term.text.length === 0 || seen.has(term.text)) continue;
       seen.add(term.text);
-      const first = term.text[0];
+      const first = term.text.charCodeAt(0);
       const list = this.termsByFirst.get(first);
       if (list) list.push(term);
       else this.termsByFirst.set(first, [term]);
@@ -149,7 +149,7 @@ export class DistrictResolver {
     let lastEnd = -1;
     let i = 0;
     while (i < text.length) {
-      const candidates = this.termsByFirst.get(text[i]);
+      const candidates = this.termsByFirst.get(text.charCodeAt(i));
       let taken: Term | undefined;
       if (candidates) {
         for (const term of candidates) {

@@ -1,4 +1,5 @@
 import { normalizeText } from '../text/segmenter';
+import { WordIndex } from '../text/word-index';
 import type { SensitiveLexicon } from './lexicons';
 
 export interface SensitiveHit {
@@ -24,6 +25,8 @@ const CLAUSE_MARK = /[,，。.!！?？;；\n]/;
 export class SensitiveTopics {
   private readonly topics: Topic[];
   private readonly within: number;
+  /** every topic's words → the topic's place in the list: one pass finds the topics a text may hold */
+  private readonly index: WordIndex<number>;
 
   constructor(lexicon: SensitiveLexicon) {
     this.within = lexicon.unlessWithin ?? 4;
@@ -34,6 +37,7 @@ export class SensitiveTopics {
       words: t.words.map((word) => ({ sought: normalizeText(word), word })).sort((a, b) => b.sought.length - a.sought.length),
       unless: (t.unless ?? []).map(normalizeText),
     }));
+    this.index = new WordIndex(this.topics.flatMap((t, k) => t.words.map((w) => [w.sought, k] as const)));
   }
 
   // Each topic at most once, in the order of the lexicon, with its earliest uncancelled word.
@@ -41,7 +45,16 @@ export class SensitiveTopics {
     if (typeof text !== 'string' || !text) return [];
     const norm = normalizeText(text);
     const out: SensitiveHit[] = [];
-    for (const t of this.topics) {
+    // the topics none of whose words occur are passed over
+    const present = new Uint8Array(this.topics.length);
+    let any = false;
+    this.index.each(norm, (k) => {
+      present[k] = 1;
+      any = true;
+    });
+    if (!any) return out;
+    for (const [k, t] of this.topics.entries()) {
+      if (present[k] === 0) continue;
       let best: { at: number; word: string } | undefined;
       for (const { sought, word } of t.words) {
         for (let at = norm.indexOf(sought); at >= 0; at = norm.indexOf(sought, at + 1)) {

@@ -66,7 +66,9 @@ export class SentimentScorer {
   private readonly emoticons = new Map<string, number>();
   private readonly expansions = new Map<string, Part[]>();
   // sentiment words by their first character: a clause holding none of them is not segmented
-  private readonly byFirst = new Map<string, string[]>();
+  private readonly byFirst = new Map<number, string[]>();
+  // 1 for the UTF-16 units some sentiment word starts with
+  private readonly starts = new Uint8Array(0x10000);
 
   // Teaches the segmenter the lexicon's words (addWords): the dictionary is shared by the process.
   constructor(lexicon: SentimentLexicon) {
@@ -76,7 +78,8 @@ export class SentimentScorer {
     this.degrees = new Map(Object.entries(lexicon.degree).map(([w, m]) => [normalizeText(w), m]));
     for (const [e, n] of Object.entries(lexicon.emoticons)) this.emoticons.set(normalizeText(e), n);
     for (const w of this.words.keys()) {
-      const first = w[0]!;
+      const first = w.charCodeAt(0);
+      this.starts[first] = 1;
       const list = this.byFirst.get(first);
       if (list) list.push(w);
       else this.byFirst.set(first, [w]);
@@ -164,8 +167,14 @@ export class SentimentScorer {
       let open = -1;
       let close = -1;
       for (let i = 0; i < clause.length; i++) {
-        const list = this.byFirst.get(clause[i]!);
-        const w = list?.find((x) => clause.startsWith(x, i));
+        if (this.starts[clause.charCodeAt(i)] === 0) continue;
+        let w: string | undefined;
+        for (const x of this.byFirst.get(clause.charCodeAt(i))!) {
+          if (clause.startsWith(x, i)) {
+            w = x;
+            break;
+          }
+        }
         if (!w) continue;
         const a = Math.max(0, i - BEFORE);
         const b = Math.min(clause.length, i + w.length + AFTER);
