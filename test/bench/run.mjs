@@ -384,7 +384,8 @@ const recreateBenchDb = async () => {
 
 // ---------------------------------------------------------------- the product
 function serverEnv(extra) {
-  const env = { ...process.env, SIMULATOR: 'off', ...extra };
+  // what this shell has set is left out; what the scenario asks for goes in after
+  const env = { ...process.env, SIMULATOR: 'off' };
   for (const k of [
     'NODE_ENV',
     'REDIS_URL',
@@ -396,8 +397,8 @@ function serverEnv(extra) {
     'FEED_KEY_SENTIMENT',
   ])
     delete env[k];
-  if (!extra.DATABASE_URL) delete env.DATABASE_URL;
-  return env;
+  delete env.DATABASE_URL;
+  return { ...env, ...extra };
 }
 
 function productPlan() {
