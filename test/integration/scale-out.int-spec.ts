@@ -40,6 +40,51 @@ function connect(url: string, token: string, opts: { reconnection?: boolean } = 
   });
 }
 
+/**
+ * 8 concurrent senders of 10-record 110 batches to one instance until stopped: which records were
+ * acknowledged (202), every status seen, 503s without Retry-After and 202s not covering their batch.
+ */
+function steadyLoad(target: Instance, tag: string) {
+  const acknowledged = new Set<string>();
+  const statuses = new Map<number, number>();
+  let unexplained503 = 0;
+  let wrong202 = 0;
+  let stopped = false;
+  const senders = Array.from({ length: 8 }, (_, w) =>
+    (async () => {
+      for (let i = 0; !stopped; i++) {
+        const batch = Array.from({ length: 10 }, (_, j) => police({ summary: `${tag} ${w}-${i}-${j} 报警人称路口两车剐蹭。` }));
+        const res = await fetch(`${target.url}/api/feeds/110`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-feed-key': FEED_KEY },
+          body: JSON.stringify(batch),
+        }).catch(() => null);
+        if (!res) {
+          await new Promise((r) => setTimeout(r, 20));
+          continue;
+        }
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        if (res.status === 503 && !res.headers.get('retry-after')) unexplained503++;
+        const body = (await res.json().catch(() => null)) as { accepted: number; duplicates: number } | null;
+        if (res.status !== 202) continue;
+        if (body && body.accepted + body.duplicates === 10) for (const r of batch) acknowledged.add(r.caseNo);
+        else wrong202++;
+      }
+    })(),
+  );
+  return {
+    acknowledged,
+    statuses,
+    unexplained503: () => unexplained503,
+    /** 202s whose counts did not cover the batch */
+    wrong202: () => wrong202,
+    stop: async () => {
+      stopped = true;
+      await Promise.all(senders);
+    },
+  };
+}
+
 const env = (redis: PrivateRedis | null) => ({ DATABASE_URL: PG_URL, ...(redis ? { REDIS_URL: redis.url } : {}) });
 
 beforeAll(async () => {
@@ -239,33 +284,12 @@ describe('kill -9', () => {
   it('of the instance holding correlation, mid-load: every acknowledged record is stored once and correlated after restart', async () => {
     await resetPostgres(PG_URL);
     let a = await startInstance('k1', env(null));
-    const acknowledged = new Set<string>();
-    let stop = false;
-    const sent: Promise<void>[] = [];
-    // 8 concurrent senders of 10-record batches
-    for (let w = 0; w < 8; w++) {
-      sent.push(
-        (async () => {
-          for (let i = 0; !stop; i++) {
-            const batch = Array.from({ length: 10 }, (_, j) => police({ summary: `压测 ${w}-${i}-${j} 报警人称路口两车剐蹭。` }));
-            const res = await fetch(`${a.url}/api/feeds/110`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', 'x-feed-key': FEED_KEY },
-              body: JSON.stringify(batch),
-            }).catch(() => null);
-            if (res?.status === 202) {
-              const body = (await res.json()) as { accepted: number; duplicates: number };
-              expect(body.accepted + body.duplicates).toBe(10);
-              for (const r of batch) acknowledged.add(r.caseNo);
-            } else if (res) await res.text();
-          }
-        })(),
-      );
-    }
+    const load = steadyLoad(a, '压测');
     await new Promise((r) => setTimeout(r, 2500));
     await a.kill();
-    stop = true;
-    await Promise.all(sent);
+    await load.stop();
+    const acknowledged = load.acknowledged;
+    expect(load.wrong202()).toBe(0);
     expect(acknowledged.size).toBeGreaterThan(100);
 
     a = await startInstance('k1', env(null));
@@ -317,33 +341,13 @@ describe('graceful shutdown (SIGTERM)', () => {
   it('mid-load: answers what it accepted, refuses the rest with 503, and correlates everything it accepted before it exits', async () => {
     await resetPostgres(PG_URL);
     const a = await startInstance('g1', env(null));
-    const acknowledged = new Set<string>();
-    const statuses = new Map<number, number>();
-    let stop = false;
-    const senders = Array.from({ length: 8 }, (_, w) =>
-      (async () => {
-        for (let i = 0; !stop; i++) {
-          const batch = Array.from({ length: 10 }, (_, j) => police({ summary: `停机 ${w}-${i}-${j} 报警人称路口两车剐蹭。` }));
-          const res = await fetch(`${a.url}/api/feeds/110`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-feed-key': FEED_KEY },
-            body: JSON.stringify(batch),
-          }).catch(() => null);
-          if (!res) {
-            await new Promise((r) => setTimeout(r, 20));
-            continue;
-          }
-          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-          if (res.status === 503) expect(res.headers.get('retry-after')).toBeTruthy();
-          await res.text();
-          if (res.status === 202) for (const r of batch) acknowledged.add(r.caseNo);
-        }
-      })(),
-    );
+    const load = steadyLoad(a, '停机');
     await new Promise((r) => setTimeout(r, 2000));
     await a.stop();
-    stop = true;
-    await Promise.all(senders);
+    await load.stop();
+    const { acknowledged, statuses } = load;
+    expect(load.unexplained503()).toBe(0);
+    expect(load.wrong202()).toBe(0);
     // Nest re-raises the signal once its shutdown hooks are done (a SIGKILL would mean it hung)
     expect(a.child.exitCode === 0 || a.child.signalCode === 'SIGTERM').toBe(true);
     expect([...statuses.keys()].every((s) => s === 202 || s === 503)).toBe(true);
