@@ -199,8 +199,9 @@ export class EventMovesService {
         created: targetRecord === null,
       };
     } catch (err) {
-      // the memory went ahead of a transaction that did not commit: back to what is stored
-      if (swapped) {
+      // the memory went ahead of a transaction that did not commit: back to what is stored (only
+      // the holder keeps a memory; elsewhere it is cleared after the move)
+      if (swapped && this.lease.held) {
         await this.understanding.warmUp().catch((e: unknown) => this.logger.error(`warm-up after a failed move failed: ${String(e)}`));
       }
       throw err;

@@ -99,7 +99,7 @@ export class ReclassifyService {
       this.bus.publish('incident.updated', result.incident);
       return { incident: toIncidentSummary(result.incident), eventFollowed: result.eventFollowed };
     } catch (err) {
-      if (touchedMemory) {
+      if (touchedMemory && this.lease.held) {
         await this.understanding
           .warmUp()
           .catch((e: unknown) => this.logger.error(`warm-up after a failed reclassify failed: ${String(e)}`));

@@ -62,6 +62,7 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
   private tailCursor = 0;
   private tailing: Promise<void> | null = null;
   private tailAgain = false;
+  private tailWarnedAt = 0;
   private tailTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -220,7 +221,12 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       return;
     }
     this.tailing = this.tailNow()
-      .catch((err: unknown) => this.logger.warn(`alert push failed (next try within a second): ${String(err)}`))
+      .catch((err: unknown) => {
+        // once every 10 s while the database is away, not every poll
+        if (Date.now() - this.tailWarnedAt < 10_000) return;
+        this.tailWarnedAt = Date.now();
+        this.logger.warn(`alert push failed (next try within a second): ${String(err)}`);
+      })
       .finally(() => {
         this.tailing = null;
         if (this.tailAgain) {

@@ -50,6 +50,7 @@ export class CorrelationLease implements OnApplicationShutdown {
   private connecting = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private warnedAt = 0;
   private readonly holdHandlers: Array<(held: boolean) => void> = [];
   private readonly noticeHandlers: Record<Notice, Array<() => void>> = { pending: [], alerts: [] };
   // correlation work of this process, one job at a time (batches, overdue checks, event moves)
@@ -228,7 +229,11 @@ export class CorrelationLease implements OnApplicationShutdown {
         }
       }
     } catch (err) {
-      this.logger.warn(`lease connection: ${(err as Error).message}`);
+      // once every 10 s while the database is away, not every poll
+      if (Date.now() - this.warnedAt > 10_000) {
+        this.warnedAt = Date.now();
+        this.logger.warn(`lease connection: ${(err as Error).message}`);
+      }
       this.dropClient();
     }
   }
