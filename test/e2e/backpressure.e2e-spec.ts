@@ -43,20 +43,32 @@ it('answers 429 with Retry-After while correlation is more records behind than a
 });
 
 it('answers 503 with Retry-After when more records wait for their commit than allowed; the waiting ones are stored', async () => {
-  // the database is busy with a long transaction: intake's group commit waits its turn
+  // the database is busy with a long transaction that holds what intake writes: intake's group
+  // commit waits (SQLite has one writer; PostgreSQL is told to lock the table)
   let release!: () => void;
-  const busy = server.app.get(Db).transaction(() => new Promise<void>((r) => (release = r)));
+  const gate = new Promise<void>((r) => (release = r));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((r) => (locked = r));
+  const busy = server.app.get(Db).transaction(async (tx) => {
+    if (tx.dialect === 'postgres') await tx.execute('LOCK TABLE incidents IN EXCLUSIVE MODE');
+    locked();
+    await gate;
+  });
+  await isLocked;
   const waiting = [hotline(), hotline(), hotline()];
-  const pending = postFeed(server, '12345', waiting);
-  await new Promise((r) => setTimeout(r, 100));
   const more = [hotline(), hotline(), hotline()];
-  const refused = await postFeed(server, '12345', more);
-  expect(refused.status).toBe(503);
-  expect(refused.headers.get('retry-after')).toBe('1');
-  expect(refused.body.error).toMatch(/intake queue is full/);
-
-  release();
-  await busy;
+  let pending: ReturnType<typeof postFeed>;
+  try {
+    pending = postFeed(server, '12345', waiting);
+    await new Promise((r) => setTimeout(r, 200));
+    const refused = await postFeed(server, '12345', more);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(refused.body.error).toMatch(/intake queue is full/);
+  } finally {
+    release();
+    await busy;
+  }
   const answered = await pending;
   expect(answered.status).toBe(202);
   expect(answered.body).toMatchObject({ accepted: 3 });
