@@ -441,14 +441,20 @@ function assertAlive(server) {
   if (exits !== null) throw new Error(`${server.name} died during the load (${exits}); ${server.logFile}:\n${tail(server.logFile)}`);
 }
 
-async function benchProduct(db) {
+/** The server's node arguments: with BENCH_CPU_PROF=1 a CPU profile into test-artifacts/bench-prof/<name>. */
+function serverArgs(name) {
   const args = [];
   if (PROFILE) {
-    const dir = path.join(ARTIFACTS, 'bench-prof', db);
+    const dir = path.join(ARTIFACTS, 'bench-prof', name);
     fs.rmSync(dir, { recursive: true, force: true });
     args.push('--require', path.join(HERE, 'exit-on-term.cjs'), '--cpu-prof', `--cpu-prof-dir=${dir}`);
   }
   args.push('server/dist/main.js');
+  return args;
+}
+
+async function benchProduct(db) {
+  const args = serverArgs(db);
   const server = await freshServer(`server-${db}`, db, { args });
   try {
     const { scenarios, ms } = productPlan();
@@ -485,7 +491,7 @@ async function until(check, progress, { quietMs = 1500, maxMs = 10_000 } = {}) {
 }
 
 async function benchLatency(db) {
-  const server = await freshServer(`latency-${db}`, db, { nofile: 4096 });
+  const server = await freshServer(`latency-${db}`, db, { nofile: 4096, args: serverArgs(`latency-${db}`) });
   let clients = [];
   try {
     const token = await login(server.url);
@@ -537,6 +543,7 @@ async function benchLatency(db) {
   } finally {
     await stopClients(clients);
     await server.done();
+    if (PROFILE) printProfile(path.join(ARTIFACTS, 'bench-prof', `latency-${db}`), `latency-${db}`);
   }
 }
 
