@@ -318,15 +318,17 @@ describe('kill -9', () => {
     try {
       const holder = (await query(`SELECT holder FROM pipeline_lease WHERE name = 'correlation'`))[0]!.holder as string;
       const [first, second] = holder.startsWith('h1') ? [a, b] : [b, a];
+      // the holder dies; the standby goes on taking records, which wait until it takes over
+      await first.kill();
       const records = Array.from({ length: 200 }, (_, i) => police({ summary: `接管 ${i} 报警人称楼道内有异味。` }));
       for (let i = 0; i < records.length; i += 20) {
         const res = await postFeed(second, '110', records.slice(i, i + 20));
         expect(res.status).toBe(202);
       }
-      await first.kill();
       await waitSettled(query, 30_000);
       const now = (await query(`SELECT holder FROM pipeline_lease WHERE name = 'correlation'`))[0]!.holder as string;
-      expect(now.startsWith(second.name)).toBe(true);
+      expect(now.startsWith(`${second.name}:`)).toBe(true);
+      expect(((await (await fetch(second.url + '/api/health')).json()) as { correlation: string }).correlation).toBe('holder');
       const n = await query(`SELECT COUNT(*)::int AS n FROM incidents WHERE event_id IS NOT NULL AND external_id = ANY($1)`, [
         records.map((r) => r.caseNo),
       ]);
