@@ -137,7 +137,10 @@ export class AlertsRepository {
     }
   }
 
-  /** Several changes in one statement, and one notice to every instance. */
+  /**
+   * Changes into the log, in one statement, and one notice: every instance pushes alert changes to
+   * its own sockets from this log, woken at commit.
+   */
   async addChanges(tx: Queryable, changes: Array<{ kind: 'new' | 'update'; alert: Alert; actor: string | null }>): Promise<void> {
     if (changes.length === 0) return;
     const now = Date.now();
@@ -198,17 +201,8 @@ export class AlertsRepository {
     await tx.execute(`UPDATE alerts SET ${sets.join(', ')} WHERE id = ?`, [...params, a.id]);
   }
 
-  async addChange(tx: Queryable, kind: 'new' | 'update', alert: Alert, actor: string | null): Promise<void> {
-    await tx.execute(`INSERT INTO alert_changes (seq, alert_id, kind, actor, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)`, [
-      alert.seq,
-      alert.id,
-      kind,
-      actor,
-      JSON.stringify(alert),
-      Date.now(),
-    ]);
-    // every instance pushes alert changes to its own sockets from this log: wake them at commit
-    if (tx.dialect === 'postgres') await tx.query(`SELECT pg_notify('${NOTICE_CHANNELS.alerts}', '')`);
+  addChange(tx: Queryable, kind: 'new' | 'update', alert: Alert, actor: string | null): Promise<void> {
+    return this.addChanges(tx, [{ kind, alert, actor }]);
   }
 
   async list(q: AlertQuery): Promise<Alert[]> {
