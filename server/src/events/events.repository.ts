@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AlertStatus, Channel, EventNote, EventNoteKind, EventRecord, Severity, WatchedEventAlert } from '@jointduty/shared';
-import { Db, num, valuesClause, type Param, type Queryable } from '../infra/database/db';
+import { Db, num, unnestFrom, valuesClause, type Param, type Queryable } from '../infra/database/db';
 import type { EventState } from './correlator';
 
 /** An event on the leader's list, before its alerts and notes are added. */
@@ -15,6 +15,28 @@ export interface WatchedEventRow {
   lastAt: number;
   activityAt: number;
 }
+
+const EVENT_COLUMNS = [
+  'id',
+  'title',
+  'district',
+  'category',
+  'channels',
+  'incident_count',
+  'first_at',
+  'last_at',
+  'reasons',
+  'created_at',
+  'updated_at',
+  'subject',
+  'place',
+  'state',
+] as const;
+
+const EVENT_TYPES = EVENT_COLUMNS.map((c) => (c === 'incident_count' ? 'integer' : c.endsWith('_at') ? 'bigint' : 'text'));
+
+/** An event's row as EventsRepository.rows() took it. */
+export type EventRow = Param[];
 
 const inList = (ids: readonly string[]) => ids.map(() => '?').join(', ');
 
@@ -35,48 +57,49 @@ export class EventsRepository {
   constructor(private readonly db: Db) {}
 
   /** Writes the events a batch touched, new or grown: one statement per 100. */
-  async save(tx: Queryable, states: EventState[]): Promise<void> {
+  save(tx: Queryable, states: EventState[]): Promise<void> {
+    return this.saveRows(tx, this.rows(states));
+  }
+
+  /**
+   * The events as they stand now, ready to write: memory may move on before the write (the next
+   * batch is decided while this one commits), and what is written is this moment's state.
+   */
+  rows(states: EventState[]): EventRow[] {
     const now = Date.now();
-    const cols = [
-      'id',
-      'title',
-      'district',
-      'category',
-      'channels',
-      'incident_count',
-      'first_at',
-      'last_at',
-      'reasons',
-      'created_at',
-      'updated_at',
-      'subject',
-      'place',
-      'state',
-    ];
-    for (let i = 0; i < states.length; i += 100) {
-      const chunk = states.slice(i, i + 100);
-      const params: Param[] = chunk.flatMap((e) => [
-        e.id,
-        e.title,
-        e.district,
-        e.category,
-        e.channels.join(','),
-        e.incidentCount,
-        e.firstAt,
-        e.lastAt,
-        JSON.stringify(e.reasons),
-        e.createdAt,
-        now,
-        e.subject?.slice(0, 200) ?? null,
-        e.place?.slice(0, 200) ?? null,
-        JSON.stringify(e),
-      ]);
-      await tx.execute(
-        `INSERT INTO events (${cols.join(', ')}) VALUES ${valuesClause(chunk.length, cols.length)}
-         ON CONFLICT (id) DO UPDATE SET district = excluded.district, category = excluded.category, channels = excluded.channels,
+    return states.map((e) => [
+      e.id,
+      e.title,
+      e.district,
+      e.category,
+      e.channels.join(','),
+      e.incidentCount,
+      e.firstAt,
+      e.lastAt,
+      JSON.stringify(e.reasons),
+      e.createdAt,
+      now,
+      e.subject?.slice(0, 200) ?? null,
+      e.place?.slice(0, 200) ?? null,
+      JSON.stringify(e),
+    ]);
+  }
+
+  async saveRows(tx: Queryable, rows: EventRow[]): Promise<void> {
+    const update = `ON CONFLICT (id) DO UPDATE SET district = excluded.district, category = excluded.category, channels = excluded.channels,
            incident_count = excluded.incident_count, first_at = excluded.first_at, last_at = excluded.last_at, reasons = excluded.reasons,
-           updated_at = excluded.updated_at, subject = excluded.subject, place = excluded.place, state = excluded.state`,
-        params,
+           updated_at = excluded.updated_at, subject = excluded.subject, place = excluded.place, state = excluded.state`;
+    if (tx.dialect === 'postgres') {
+      if (rows.length === 0) return;
+      const { from, params } = unnestFrom(EVENT_TYPES, rows);
+      await tx.execute(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) SELECT * FROM ${from} ${update}`, params);
+      return;
+    }
+    for (let i = 0; i < rows.length; i += 100) {
+      const chunk = rows.slice(i, i + 100);
+      await tx.execute(
+        `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${valuesClause(chunk.length, EVENT_COLUMNS.length)} ${update}`,
+        chunk.flat(),
       );
     }
   }

@@ -19,8 +19,10 @@ export interface IntakeOptions {
   simulated?: boolean;
 }
 
-// Intake answers within the time of one group commit; understanding the records (enrichment,
-// correlation, rules) follows on the instance holding the correlation lease (server/src/pipeline).
+// Intake answers within the time of one group commit. On the instance holding the correlation
+// lease that commit stores the records with their events and alerts (enrichment, correlation and
+// rules run just before it); elsewhere the records are stored waiting, and the holder takes them
+// from the database (server/src/pipeline).
 const MAX_GROUP = 2_000;
 
 /** The one intake: real feeds and the simulator both come through here. */
@@ -46,6 +48,8 @@ export class FeedsService implements OnModuleDestroy {
     this.writer = new IntakeWriter(db, incidents, {
       maxQueued: config.env.intakeMaxQueued,
       maxGroup: MAX_GROUP,
+      // this instance holds the lease: records are stored with their events in one transaction
+      store: (rows) => this.pipeline.store(rows),
       // another instance holds the lease: tell it there is work (delivered at commit)
       beforeCommit: async (tx, written) => {
         if (written.size > 0 && !lease.held) await lease.notifyIn(tx, 'pending');

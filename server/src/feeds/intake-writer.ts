@@ -1,6 +1,10 @@
 import type { NewIncident, IncidentsRepository } from '../incidents/incidents.repository';
 import type { Db } from '../infra/database/db';
 
+// groups under way at once: on the correlation holder one is being decided (its records
+// understood), the one before it inserts its records, and the one before that finishes its commit
+const IN_FLIGHT = 3;
+
 /** The writer's queue is full: the caller answers 503 and the sender retries later. */
 export class IntakeFullError extends Error {
   constructor(readonly queued: number) {
@@ -19,6 +23,11 @@ export interface IntakeWriterOptions {
   maxQueued: number;
   /** records written in one transaction at most (whole requests: one request is never split) */
   maxGroup: number;
+  /**
+   * Stores a group another way if it can (the correlation holder stores its records with their
+   * events): the ids stored, or null to take the plain insert below.
+   */
+  store?: (rows: NewIncident[]) => { prepared: Promise<void>; result: Promise<Set<string> | null> };
   /** inside the transaction, after the insert (e.g. a notice to other instances) */
   beforeCommit?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], written: Set<string>) => Promise<void>;
   /** after the commit, before any request is answered */
@@ -27,7 +36,8 @@ export interface IntakeWriterOptions {
 
 /**
  * Group commit: records from concurrent requests are written together, one transaction for all
- * that arrived while the previous one was committing. Each request is answered only after the
+ * that arrived while the previous one was being written (two groups may be under way: one
+ * decided and committing, the next being decided). Each request is answered only after the
  * transaction holding its records committed, so a 202 is a commit; a failed transaction fails
  * every request in it, and none of their records is stored.
  */
@@ -35,6 +45,7 @@ export class IntakeWriter {
   private waiting: Waiting[] = [];
   private queuedRecords = 0;
   private writing: Promise<void> | null = null;
+  private arrived: (() => void) | null = null;
 
   constructor(
     private readonly db: Db,
@@ -55,6 +66,7 @@ export class IntakeWriter {
     }
     this.queuedRecords += rows.length;
     const done = new Promise<Set<string>>((resolve, reject) => this.waiting.push({ rows, resolve, reject }));
+    this.arrived?.();
     if (!this.writing) this.writing = this.drain().finally(() => (this.writing = null));
     return done;
   }
@@ -64,29 +76,63 @@ export class IntakeWriter {
     while (this.writing) await this.writing;
   }
 
-  private async drain(): Promise<void> {
-    while (this.waiting.length > 0) {
-      const group: Waiting[] = [];
-      let n = 0;
-      while (this.waiting.length > 0 && (n === 0 || n + this.waiting[0]!.rows.length <= this.opts.maxGroup)) {
-        const w = this.waiting.shift()!;
-        group.push(w);
-        n += w.rows.length;
-      }
-      const all = group.length === 1 ? group[0]!.rows : group.flatMap((w) => w.rows);
-      try {
-        const written = await this.db.transaction(async (tx) => {
-          const w = await this.incidents.insertNew(tx, all);
-          if (this.opts.beforeCommit) await this.opts.beforeCommit(tx, w);
-          return w;
-        });
-        this.queuedRecords -= n;
-        this.opts.afterCommit?.(all, written);
-        for (const w of group) w.resolve(written);
-      } catch (err) {
-        this.queuedRecords -= n;
-        for (const w of group) w.reject(err);
-      }
+  private take(): { group: Waiting[]; n: number; all: NewIncident[] } {
+    const group: Waiting[] = [];
+    let n = 0;
+    while (this.waiting.length > 0 && (n === 0 || n + this.waiting[0]!.rows.length <= this.opts.maxGroup)) {
+      const w = this.waiting.shift()!;
+      group.push(w);
+      n += w.rows.length;
     }
+    return { group, n, all: group.length === 1 ? group[0]!.rows : group.flatMap((w) => w.rows) };
+  }
+
+  /**
+   * Takes groups while requests wait: a group is taken once the one before it has been decided
+   * (its commit may still be under way), and at most IN_FLIGHT groups are unfinished.
+   */
+  private async drain(): Promise<void> {
+    const unfinished = new Set<Promise<void>>();
+    for (;;) {
+      if (this.waiting.length > 0 && unfinished.size < IN_FLIGHT) {
+        const { group, n, all } = this.take();
+        const { prepared, done } = this.writeGroup(all);
+        const settled: Promise<void> = done.then(
+          (written) => {
+            this.queuedRecords -= n;
+            for (const w of group) w.resolve(written);
+          },
+          (err: unknown) => {
+            this.queuedRecords -= n;
+            for (const w of group) w.reject(err);
+          },
+        );
+        const tracked = settled.finally(() => unfinished.delete(tracked));
+        unfinished.add(tracked);
+        await prepared;
+        continue;
+      }
+      if (this.waiting.length === 0 && unfinished.size === 0) return;
+      // a group finished, or (with room for one more) a request arrived
+      await Promise.race([...unfinished, ...(unfinished.size < IN_FLIGHT ? [new Promise<void>((r) => (this.arrived = r))] : [])]);
+      this.arrived = null;
+    }
+  }
+
+  private writeGroup(all: NewIncident[]): { prepared: Promise<void>; done: Promise<Set<string>> } {
+    const direct = this.opts.store?.(all);
+    const done = (async () => {
+      const written = direct ? await direct.result : null;
+      if (written !== null) return written;
+      const w = await this.db.transaction(async (tx) => {
+        const ids = await this.incidents.insertNew(tx, all);
+        if (this.opts.beforeCommit) await this.opts.beforeCommit(tx, ids);
+        return ids;
+      });
+      this.opts.afterCommit?.(all, w);
+      return w;
+    })();
+    // the plain insert decides nothing in memory: the next group may start at once
+    return { prepared: direct ? direct.prepared : Promise.resolve(), done };
   }
 }

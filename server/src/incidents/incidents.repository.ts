@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel, Incident, IncidentFacts, IncidentFlag } from '@jointduty/shared';
-import { Db, num, numOrNull, valuesClause, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
+import { Db, num, numOrNull, unnestFrom, valuesClause, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
 
 const COLUMNS = [
   'id',
@@ -32,6 +32,13 @@ const COLUMNS = [
   'subject_key',
   'join_reason',
 ] as const;
+// their PostgreSQL element types, for unnestFrom (varchar columns take text and check their length)
+const COLUMN_TYPES: readonly string[] = COLUMNS.map((c) => {
+  if (c === 'occurred_at' || c === 'received_at' || c === 'due_at') return 'bigint';
+  if (c === 'lng' || c === 'lat') return 'float8';
+  if (c === 'simulated') return 'boolean';
+  return 'text';
+});
 const LIST_COLUMNS = COLUMNS.filter((c) => c !== 'raw' && c !== 'content').join(', ');
 // 28 columns × 200 rows stays far below both databases' parameter limits
 const INSERT_CHUNK = 200;
@@ -162,6 +169,16 @@ export class IncidentsRepository {
   /** Multi-row inserts; a row whose (channel, external id) exists is skipped. Returns the ids written. */
   async insertNew(tx: Queryable, rows: NewIncident[]): Promise<Set<string>> {
     const written = new Set<string>();
+    if (tx.dialect === 'postgres') {
+      if (rows.length === 0) return written;
+      const { from, params } = unnestFrom(COLUMN_TYPES, rows.map(toRow));
+      const inserted = await tx.query<{ id: string }>(
+        `INSERT INTO incidents (${COLUMNS.join(', ')}) SELECT * FROM ${from} ON CONFLICT (channel, external_id) DO NOTHING RETURNING id`,
+        params,
+      );
+      for (const r of inserted) written.add(String(r.id));
+      return written;
+    }
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
       const params = chunk.flatMap(toRow);
@@ -173,6 +190,31 @@ export class IncidentsRepository {
       for (const r of inserted) written.add(String(r.id));
     }
     return written;
+  }
+
+  /**
+   * Which of these records are stored already, by channel and external id (the feed's identity):
+   * keys `channel + '\n' + externalId`. One statement per channel and 500 ids.
+   */
+  async storedKeys(incidents: Pick<Incident, 'channel' | 'externalId'>[]): Promise<Set<string>> {
+    const byChannel = new Map<string, string[]>();
+    for (const i of incidents) {
+      const ids = byChannel.get(i.channel);
+      if (ids) ids.push(i.externalId);
+      else byChannel.set(i.channel, [i.externalId]);
+    }
+    const stored = new Set<string>();
+    for (const [channel, ids] of byChannel) {
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const rows = await this.db.query<{ external_id: unknown }>(
+          `SELECT external_id FROM incidents WHERE channel = ? AND external_id IN (${chunk.map(() => '?').join(', ')})`,
+          [channel, ...chunk],
+        );
+        for (const r of rows) stored.add(`${channel}\n${String(r.external_id)}`);
+      }
+    }
+    return stored;
   }
 
   /** Event, join reason and flags of stored incidents: one statement per 200. */
@@ -195,21 +237,33 @@ export class IncidentsRepository {
    */
   async settle(tx: Queryable, rows: SettledIncident[]): Promise<number> {
     let written = 0;
+    const values = (r: SettledIncident): Param[] => [
+      r.incident.id,
+      r.incident.eventId,
+      r.incident.joinReason ?? null,
+      r.incident.flags.join(','),
+      JSON.stringify(r.incident.facts),
+      r.personKey,
+      r.subjectKey,
+    ];
+    if (tx.dialect === 'postgres') {
+      if (rows.length === 0) return 0;
+      const { from, params } = unnestFrom(['text', 'text', 'text', 'text', 'text', 'text', 'text'], rows.map(values));
+      return tx.execute(
+        `UPDATE incidents SET event_id = v.event_id, join_reason = v.join_reason, flags = v.flags, facts = v.facts,
+           person_key = v.person_key, subject_key = v.subject_key
+         FROM ${from} AS v(id, event_id, join_reason, flags, facts, person_key, subject_key)
+         WHERE incidents.id = v.id AND incidents.event_id IS NULL`,
+        params,
+      );
+    }
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
       written += await tx.execute(
         `UPDATE incidents SET event_id = v.column2, join_reason = v.column3, flags = v.column4, facts = v.column5,
            person_key = v.column6, subject_key = v.column7
          FROM (VALUES ${valuesClause(chunk.length, 7)}) AS v WHERE incidents.id = v.column1 AND incidents.event_id IS NULL`,
-        chunk.flatMap((r) => [
-          r.incident.id,
-          r.incident.eventId,
-          r.incident.joinReason ?? null,
-          r.incident.flags.join(','),
-          JSON.stringify(r.incident.facts),
-          r.personKey,
-          r.subjectKey,
-        ]),
+        chunk.flatMap(values),
       );
     }
     return written;

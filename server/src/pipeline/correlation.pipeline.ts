@@ -3,13 +3,14 @@ import { performance } from 'node:perf_hooks';
 import { severityRank, type Incident } from '@jointduty/shared';
 import { OVERDUE_EVERY_MS, RulesEngine, type Verdict } from '../alerts/rules.engine';
 import { AlertsService, type AlertChangeMade } from '../alerts/alerts.service';
-import { EventsRepository } from '../events/events.repository';
+import type { EventState } from '../events/correlator';
+import { EventsRepository, type EventRow } from '../events/events.repository';
 import { UnderstandingService } from '../events/understanding.service';
-import { IncidentsRepository } from '../incidents/incidents.repository';
+import { IncidentsRepository, type NewIncident, type SettledIncident } from '../incidents/incidents.repository';
 import { EventBus } from '../infra/bus/bus';
 import { Db } from '../infra/database/db';
 import { MetricsService } from '../metrics/metrics.service';
-import { CorrelationLease, LeaseLostError, StaleStateError } from './lease.service';
+import { CorrelationLease, LeaseLostError, StaleStateError, type Staged } from './lease.service';
 
 // The second half of intake. Records are committed by the instance that received them (a 202 is
 // a commit); the instance holding the correlation lease then takes them in batches: enrichment,
@@ -31,6 +32,36 @@ const SWEEP = 2000;
 const SWEEP_EVERY_MS = 2000;
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5000;
+/** how long the holder's own intake waits for its turn before it takes the queue instead */
+const DIRECT_WAIT_MS = 500;
+/** records understood between two turns of the event loop */
+const UNDERSTAND_SLICE = 50;
+
+/** A group of the holder's own intake, decided in memory and waiting for its commit. */
+interface Direct {
+  /** memory's generation when decided: a failed commit since makes the decision void */
+  generation: number;
+  keys: string[];
+  fresh: NewIncident[];
+  batch: Incident[];
+  settled: SettledIncident[];
+  /** the touched events' rows as they stood when decided */
+  events: EventRow[];
+  /** the verdicts on the live events (memory notes what was written after the commit) */
+  verdicts: Verdict[];
+  /** the same on copies of the events as they stood, for the alerts written */
+  alerts: Verdict[];
+  now: number;
+  t0: number;
+  t1: number;
+}
+
+/** Another instance stored one of the records between the check and the insert. */
+class StoredMeanwhileError extends Error {
+  constructor() {
+    super('a record was stored by another instance meanwhile');
+  }
+}
 
 @Injectable()
 export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDestroy {
@@ -49,6 +80,10 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
   private countedAt = 0;
   /** alert growth waiting for its interval, by event */
   private readonly heldBack = new Map<string, Verdict>();
+  /** bumped when memory is found ahead of the database (a failed commit) */
+  private generation = 0;
+  /** records of direct groups decided and not committed yet, by channel and external id */
+  private readonly committing = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -108,7 +143,7 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
       every(OVERDUE_EVERY_MS, () => {
         if (this.lease.held)
           void this.lease
-            .run(() => this.rules.checkOverdue())
+            .run(async () => (this.warm ? this.rules.checkOverdue() : 0))
             .catch((e: unknown) => this.logger.error(`overdue check failed: ${String(e)}`));
       });
     }
@@ -126,6 +161,8 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
     }
     this.stopping = true;
     await this.pumping;
+    // direct stores under way commit (or fail) before the lease goes
+    await this.lease.idle();
     if (this.lease.held && this.heldBack.size > 0) await this.lease.run(() => this.flushGrowth(true)).catch(() => undefined);
     await this.lease.release();
   }
@@ -253,6 +290,8 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
 
   /** Writes the growth held back longer than the interval (events that stopped growing). */
   private async flushGrowth(all = false): Promise<void> {
+    // memory is being rebuilt: the next call writes it
+    if (!this.warm) return;
     const now = Date.now();
     const verdicts: Verdict[] = [];
     for (const [id, v] of this.heldBack) {
@@ -305,18 +344,154 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
   }
 
   private async process(batch: Incident[]): Promise<void> {
+    // a failed direct store changed memory, and warming up again failed too: not on that memory
+    if (!this.warm) throw new StaleStateError();
     const t0 = performance.now();
-    const { settled, states } = this.understanding.understand(batch);
+    let changes: AlertChangeMade[];
+    let verdicts: Verdict[];
     const now = Date.now();
-    const verdicts = this.due(this.rules.evaluate(batch, now), now);
-    const t1 = performance.now();
-    const changes: AlertChangeMade[] = await this.db.transaction(async (tx) => {
-      await this.lease.fence(tx);
-      const written = await this.incidents.settle(tx, settled);
-      if (written !== settled.length) throw new StaleStateError();
-      await this.events.save(tx, states);
-      return this.rules.applyIn(tx, verdicts);
-    });
+    let t1: number;
+    try {
+      const { settled, states } = this.understanding.understand(batch);
+      verdicts = this.due(this.rules.evaluate(batch, now), now);
+      t1 = performance.now();
+      changes = await this.db.transaction(async (tx) => {
+        await this.lease.fence(tx);
+        const written = await this.incidents.settle(tx, settled);
+        if (written !== settled.length) throw new StaleStateError();
+        await this.events.save(tx, states);
+        return this.rules.applyIn(tx, verdicts);
+      });
+    } catch (err) {
+      // before the next job's turn: nothing is decided on this memory any more
+      this.generation++;
+      this.warm = false;
+      throw err;
+    }
+    this.done(batch, verdicts, changes, now, t0, t1, 'queue');
+  }
+
+  /**
+   * The holder's own intake, correlated in the transaction that stores it: the records are
+   * written with their events already decided, so they never wait in the queue and are never
+   * written twice (insert, then settle). Resolves with the ids stored (the others existed), or
+   * null when the records must take the queue instead: this instance does not hold the lease or is
+   * not warm, a long job holds the turn, or the commit could not be made on this memory (another
+   * instance stored one of the records meanwhile, events changed elsewhere, the lease was lost,
+   * an earlier commit failed). A database error rejects, and nothing of the records is stored.
+   *
+   * Two stages (CorrelationLease.pipelined): deciding a group in memory overlaps the commit of the
+   * group before it, so the server's CPU and the database's work at the same time.
+   */
+  store(rows: NewIncident[]): Staged<Set<string> | null> {
+    if (!this.direct()) return { prepared: Promise.resolve(), result: Promise.resolve(null) };
+    return this.lease.pipelined(
+      () => this.prepareDirect(rows),
+      (prepared, before) => (prepared ? this.commitDirect(prepared, before) : before.then(() => null)),
+      DIRECT_WAIT_MS,
+    );
+  }
+
+  private direct(): boolean {
+    return this.lease.held && this.warm && !this.stopping && !this.retryTimer;
+  }
+
+  private async prepareDirect(rows: NewIncident[]): Promise<Direct | null> {
+    if (!this.direct()) return null;
+    const t0 = performance.now();
+    // a record stored before, or twice in this group, or in a group not committed yet, is not
+    // understood again: the first one counts
+    const seen = await this.incidents.storedKeys(rows.map((r) => r.incident));
+    const fresh: NewIncident[] = [];
+    const keys: string[] = [];
+    for (const r of rows) {
+      const key = `${r.incident.channel}\n${r.incident.externalId}`;
+      if (seen.has(key) || this.committing.has(key)) continue;
+      seen.add(key);
+      keys.push(key);
+      fresh.push(r);
+    }
+    if (fresh.length === 0)
+      return { generation: this.generation, keys, fresh, batch: [], settled: [], events: [], verdicts: [], alerts: [], now: 0, t0, t1: t0 };
+    for (const k of keys) this.committing.add(k);
+    const batch = fresh.map((r) => r.incident);
+    try {
+      // in slices, letting the commit under way (and requests) have the event loop in between
+      const settled: SettledIncident[] = [];
+      const touched = new Map<string, EventState>();
+      for (let i = 0; i < batch.length; i += UNDERSTAND_SLICE) {
+        if (i > 0) await new Promise((r) => setImmediate(r));
+        const u = this.understanding.understand(batch.slice(i, i + UNDERSTAND_SLICE));
+        for (const x of u.settled) settled.push(x);
+        for (const e of u.states) touched.set(e.id, e);
+      }
+      const now = Date.now();
+      const verdicts = this.due(this.rules.evaluate(batch, now), now);
+      // memory moves on while this commits: what is written is taken now
+      const events = this.events.rows([...touched.values()]);
+      const alerts = verdicts.map((v) => ({ ...v, event: { ...v.event, channels: [...v.event.channels] } }));
+      return { generation: this.generation, keys, fresh, batch, settled, events, verdicts, alerts, now, t0, t1: performance.now() };
+    } catch (err) {
+      for (const k of keys) this.committing.delete(k);
+      this.memoryLost();
+      throw err;
+    }
+  }
+
+  private async commitDirect(d: Direct, before: Promise<unknown>): Promise<Set<string> | null> {
+    try {
+      if (d.batch.length === 0) return new Set();
+      // an earlier commit failed after this group was decided on the memory it left
+      if (d.generation !== this.generation) throw new StaleStateError();
+      const changes: AlertChangeMade[] = await this.db.transaction(async (tx) => {
+        // the records first: no other group writes them, so this overlaps the commit before
+        const written = await this.incidents.insertNew(
+          tx,
+          d.settled.map((s, i) => ({ incident: s.incident, raw: d.fresh[i]!.raw, personKey: s.personKey, subjectKey: s.subjectKey })),
+        );
+        if (written.size !== d.fresh.length) throw new StoredMeanwhileError();
+        // events and alerts in the order they were decided: after the groups decided before
+        await before;
+        if (d.generation !== this.generation) throw new StaleStateError();
+        await this.lease.fence(tx);
+        await this.events.saveRows(tx, d.events);
+        return this.rules.applyIn(tx, d.alerts);
+      });
+      this.done(d.batch, d.verdicts, changes, d.now, d.t0, d.t1, 'direct');
+      return new Set(d.batch.map((i) => i.id));
+    } catch (err) {
+      // memory holds what was not stored: rebuilt before the next decision
+      this.memoryLost();
+      if (err instanceof StoredMeanwhileError || err instanceof StaleStateError || err instanceof LeaseLostError) {
+        this.metrics.inc('jointduty_correlation_direct_fallback_total', 'Direct stores that went to the queue instead', {
+          why: err instanceof StoredMeanwhileError ? 'stored-meanwhile' : err instanceof LeaseLostError ? 'lease' : 'stale',
+        });
+        return null;
+      }
+      throw err;
+    } finally {
+      for (const k of d.keys) this.committing.delete(k);
+    }
+  }
+
+  /** Memory is ahead of the database: no decision on it until warmUp() has rebuilt it. */
+  private memoryLost(): void {
+    this.generation++;
+    this.warm = false;
+    this.sweepWanted = true;
+    this.kick();
+  }
+
+  /** After a batch committed: metrics, memory of what was written, then the pushes. */
+  private done(
+    batch: Incident[],
+    verdicts: Verdict[],
+    changes: AlertChangeMade[],
+    now: number,
+    t0: number,
+    t1: number,
+    path: 'queue' | 'direct',
+  ): void {
     const t2 = performance.now();
     const phase = (name: string, ms: number) =>
       this.metrics.observe(
@@ -329,19 +504,25 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
     phase('write', t2 - t1);
     this.metrics.observe('jointduty_correlation_batch_records', 'Records per correlation batch', {}, batch.length, BATCH_BUCKETS);
     this.metrics.inc(
+      'jointduty_correlation_records_total',
+      'Records correlated: direct (in the transaction that stored them) or from the queue',
+      { path },
+      batch.length,
+    );
+    this.metrics.inc(
       'jointduty_correlation_alert_writes_total',
       'Events whose alerts a batch wrote (raised or followed)',
       {},
       verdicts.length,
     );
     this.written(verdicts, changes, now);
-    const done = Date.now();
+    const doneAt = Date.now();
     for (const i of batch) {
       this.metrics.observe(
         'jointduty_intake_to_event_seconds',
-        'From a record stored to its event committed',
+        'From a record received to its event committed',
         { channel: i.channel },
-        (done - Date.parse(i.receivedAt)) / 1000,
+        (doneAt - Date.parse(i.receivedAt)) / 1000,
       );
     }
     this.bus.publish('incident.accepted', batch);

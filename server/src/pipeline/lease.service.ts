@@ -18,6 +18,12 @@ import { Db, num, type Queryable } from '../infra/database/db';
 // holder to pick up) and `jointduty_alerts` (alert changes committed anywhere, for every instance
 // to push to its own sockets).
 
+/** A job in two stages: decided (the turn passed on), then done. */
+export interface Staged<T> {
+  prepared: Promise<void>;
+  result: Promise<T>;
+}
+
 export class LeaseLostError extends Error {
   constructor() {
     super('the correlation lease was taken by another instance');
@@ -55,6 +61,8 @@ export class CorrelationLease implements OnApplicationShutdown {
   private readonly noticeHandlers: Record<Notice, Array<() => void>> = { pending: [], alerts: [] };
   // correlation work of this process, one job at a time (batches, overdue checks, event moves)
   private chain: Promise<unknown> = Promise.resolve();
+  // the commits of pipelined jobs, in the order they were prepared
+  private commits: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -96,19 +104,73 @@ export class CorrelationLease implements OnApplicationShutdown {
     this.timer.unref();
   }
 
-  /** Runs correlation work after the work handed over before it: one job at a time. */
+  /**
+   * Runs correlation work after the work handed over before it: one job at a time, and only once
+   * every commit of a pipelined job before it has finished (the job sees memory as stored).
+   */
   run<T>(job: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(job);
+    const run = this.chain.then(async () => {
+      await this.commits;
+      return job();
+    });
     this.chain = run.catch(() => undefined);
     return run;
   }
 
-  /** Resolves when every job handed to run() so far has finished. */
+  /**
+   * A job in two stages, so that one job's commit overlaps the next one's preparation: `prepare`
+   * runs in turn like run()'s jobs (it decides in memory), then the turn passes on while `commit`
+   * runs. `commit` is given the commits prepared before it (`before`) and must wait for them
+   * before it writes anything another job may write too: its own new rows may go first. run()'s
+   * jobs wait for every commit under way. If the turn does not come within
+   * `waitMs` (a long job holds it), resolves with null at that moment and neither stage runs.
+   * A commit that fails leaves memory ahead of the database: the caller rebuilds it, and makes
+   * the commits prepared after it fail too (they were decided on that memory). `prepared`
+   * resolves when the turn has passed on (or was given up), `result` with the commit.
+   */
+  pipelined<P, T>(
+    prepare: () => Promise<P>,
+    commit: (prepared: P, before: Promise<unknown>) => Promise<T>,
+    waitMs: number,
+  ): Staged<T | null> {
+    let prepared!: () => void;
+    const decided = new Promise<void>((r) => (prepared = r));
+    const result = new Promise<T | null>((resolve, reject) => {
+      let gaveUp = false;
+      const timer = setTimeout(() => {
+        gaveUp = true;
+        prepared();
+        resolve(null);
+      }, waitMs);
+      this.chain = this.chain.then(async () => {
+        if (gaveUp) return;
+        clearTimeout(timer);
+        let p: P;
+        try {
+          p = await prepare();
+        } catch (err) {
+          prepared();
+          reject(err);
+          return;
+        }
+        const committed = commit(p, this.commits);
+        this.commits = committed.catch(() => undefined);
+        prepared();
+        committed.then(resolve, reject);
+      });
+    });
+    return { prepared: decided, result };
+  }
+
+  /** Resolves when every job handed to run() or pipelined() so far has finished. */
   async idle(): Promise<void> {
-    let seen: Promise<unknown> | null = null;
-    while (seen !== this.chain) {
-      seen = this.chain;
-      await seen;
+    let chain: Promise<unknown> | null = null;
+    let commits: Promise<unknown> | null = null;
+    while (chain !== this.chain || commits !== this.commits) {
+      chain = this.chain;
+      commits = this.commits;
+      await chain;
+      await commits;
     }
   }
 
