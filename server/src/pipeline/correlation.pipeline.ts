@@ -12,17 +12,21 @@ import { Db } from '../infra/database/db';
 import { MetricsService } from '../metrics/metrics.service';
 import { CorrelationLease, LeaseLostError, StaleStateError, type Staged } from './lease.service';
 
-// The second half of intake. Records are committed by the instance that received them (a 202 is
-// a commit); the instance holding the correlation lease then takes them in batches: enrichment,
-// people and correlation in memory, the rules against the events as they stand after the batch,
-// and one fenced transaction that writes the incidents' events, the events and the alerts
-// together. Only then are `incidents` and alert changes published. So a crash at any moment
-// leaves each record either still waiting (it is done again, by this or the next holder) or done
+// The second half of intake, on the instance holding the correlation lease. Enrichment, people
+// and correlation run in memory, the rules against the events as they stand after a batch, and
+// one fenced transaction writes the incidents' events, the events and the alerts together. Only
+// then are `incidents` and alert changes published. So a crash at any moment leaves each record
+// either not stored, or stored and waiting (it is done again, by this or the next holder), or done
 // with its alerts (never done twice: the fence and `event_id IS NULL` guard it).
 //
-// Records committed here are handed over in memory; records from other instances, and any left
-// by a crash, are read from the database ("event_id IS NULL"): on taking the lease, on a notice
-// from another instance, and every few seconds.
+// Two ways in:
+// - direct (store()): the holder's own intake. The group commit hands its records here, and the
+//   transaction that stores them carries their events: no update afterwards, no queue, and the
+//   202 means correlated. Groups are decided in turn and commit in that order, each overlapping
+//   the decision of the next (CorrelationLease.pipelined).
+// - the queue: records another instance stored (or any left by a crash, or refused by the direct
+//   way) wait with `event_id IS NULL`. They are read from the database on taking the lease, on a
+//   notice from another instance, and every few seconds, and settled in batches.
 
 const BATCH = 500;
 /** an event's alerts follow its growth at most this often (new alerts and higher severities at once) */

@@ -175,9 +175,10 @@ export class CorrelationLease implements OnApplicationShutdown {
   }
 
   /**
-   * First statement of every transaction the holder writes: throws when another instance took
-   * the lease since, or changed events behind the holder's memory. Its row lock also orders the
-   * holder's transactions with event moves made elsewhere.
+   * In every transaction the holder writes, before it writes events or alerts (a direct store
+   * inserts its new incidents first): throws when another instance took the lease since, or
+   * changed events behind the holder's memory. Its row lock, held to the commit, also orders the
+   * holder's transactions with each other and with event moves made elsewhere.
    */
   async fence(tx: Queryable): Promise<void> {
     if (this.heldEpoch === null) throw new LeaseLostError();
