@@ -3,6 +3,8 @@
 // duplicate is never understood, and a record another instance stored meanwhile sends the group
 // back through the queue with memory rebuilt, so no event counts a record twice.
 import type { EventDetail, IncidentSummary } from '@jointduty/shared';
+import { EventsRepository } from '@jointduty/server/events/events.repository';
+import { UnderstandingService } from '@jointduty/server/events/understanding.service';
 import { IncidentsRepository } from '@jointduty/server/incidents/incidents.repository';
 import { collect, connectLive, login, postFeed, request, startServer, waitFor, type TestServer } from '../support/harness';
 import { consumer, hotline } from '../support/records';
@@ -92,4 +94,57 @@ it('sends the group through the queue when another instance stored a record mean
   const joined = await byExternal('12315', next.regNo);
   expect(joined?.eventId).toBe(eventId);
   expect((await eventOf(eventId)).incidentCount).toBe(2);
+});
+
+it('does not call a record a duplicate of one still committing when that commit fails: it is stored', async () => {
+  const events = server.app.get(EventsRepository);
+  let entered!: () => void;
+  const inCommit = new Promise<void>((r) => (entered = r));
+  let fail!: () => void;
+  const failing = new Promise<void>((r) => (fail = r));
+  const spy = jest.spyOn(events, 'saveRows').mockImplementationOnce(async () => {
+    entered();
+    await failing;
+    throw new Error('disk full');
+  });
+  try {
+    const record = hotline({ address: '青岛市崂山区松岭路238号', content: '松岭路238号小区门口井盖破损，夜间行人容易踩空。' });
+    // the first request's group is committing (and will fail) when the same record comes again
+    const first = postFeed(server, '12345', record);
+    await inCommit;
+    const again = postFeed(server, '12345', record);
+    await new Promise((r) => setTimeout(r, 100));
+    fail();
+    const [a, b] = await Promise.all([first, again]);
+    expect(a.status).toBe(503);
+    expect(a.headers.get('retry-after')).toBe('2');
+    // the second request is not told "already stored": it stored the record
+    expect(b.status).toBe(202);
+    expect(b.body).toMatchObject({ accepted: 1, duplicates: 0 });
+    await server.settled();
+    const stored = await byExternal('12345', record.orderNo);
+    expect(stored?.eventId).toEqual(expect.any(String));
+    expect((await eventOf(stored!.eventId!)).incidentCount).toBe(1);
+  } finally {
+    spy.mockRestore();
+  }
+});
+
+it('stores a group whose understanding fails, and correlates it from the queue', async () => {
+  const understanding = server.app.get(UnderstandingService);
+  const spy = jest.spyOn(understanding, 'understand').mockImplementationOnce(() => {
+    throw new Error('a record the segmenter chokes on');
+  });
+  try {
+    const record = hotline({ address: '青岛市李沧区书院路100号', content: '书院路100号菜市场门口占道经营严重，车辆无法通行。' });
+    const res = await postFeed(server, '12345', record);
+    // intake is not held up by correlation: the record is stored and waits in the queue
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ accepted: 1 });
+    await server.settled();
+    expect((await byExternal('12345', record.orderNo))?.eventId).toEqual(expect.any(String));
+    expect(await metric('jointduty_correlation_direct_fallback_total{why="error"}')).toBe(1);
+  } finally {
+    spy.mockRestore();
+  }
 });

@@ -436,15 +436,24 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
       const alerts = verdicts.map((v) => ({ ...v, event: { ...v.event, channels: [...v.event.channels] } }));
       return { generation: this.generation, keys, fresh, batch, settled, events, verdicts, alerts, now, t0, t1: performance.now() };
     } catch (err) {
+      // a record understanding cannot take: the group is stored the plain way, and the queue
+      // meets the record again (and retries it with backoff) without holding up intake
       for (const k of keys) this.committing.delete(k);
       this.memoryLost();
-      throw err;
+      this.logger.error(`direct store refused, the group takes the queue: ${(err as Error).message}`);
+      this.metrics.inc('jointduty_correlation_direct_fallback_total', 'Direct stores that went to the queue instead', { why: 'error' });
+      return null;
     }
   }
 
   private async commitDirect(d: Direct, before: Promise<unknown>): Promise<Set<string> | null> {
+    if (d.batch.length === 0) {
+      // nothing new, but a record skipped as being in a group still committing is only a
+      // duplicate if that group commits: after it, with memory unchanged, or the plain way
+      await before;
+      return d.generation === this.generation ? new Set() : null;
+    }
     try {
-      if (d.batch.length === 0) return new Set();
       // an earlier commit failed after this group was decided on the memory it left
       if (d.generation !== this.generation) throw new StaleStateError();
       const changes: AlertChangeMade[] = await this.db.transaction(async (tx) => {
