@@ -43,6 +43,9 @@ const PG_BENCH_DB = process.env.BENCH_PG_DB ?? 'jointduty_bench';
 if (!/^[a-z_][a-z0-9_]*$/.test(PG_BENCH_DB)) throw new Error(`BENCH_PG_DB: ${PG_BENCH_DB} is not a plain database name`);
 const PG_BENCH_URL = `postgres://postgres@127.0.0.1:5432/${PG_BENCH_DB}`;
 const PROFILE = process.env.BENCH_CPU_PROF === '1';
+// node's flags for the server, as the product starts it (Dockerfile CMD, scripts/start.mjs)
+const NODE_FLAGS = ['--max-semi-space-size=64'];
+const MAIN = [...NODE_FLAGS, 'server/dist/main.js'];
 
 const WARMUP_MS = 2000;
 const MEASURE_MS = 8000;
@@ -420,7 +423,7 @@ function productPlan() {
  * A server on a fresh database: a new DATA_DIR, and for PostgreSQL the bench database dropped and
  * created again. `done()` stops it, notes what it logged and removes its DATA_DIR.
  */
-async function freshServer(name, db, { args = ['server/dist/main.js'], env = {}, ...opts } = {}) {
+async function freshServer(name, db, { args = MAIN, env = {}, ...opts } = {}) {
   const dataDir = tempDir(`jointduty-bench-${name}-`);
   const extra = { DATA_DIR: dataDir, ...env };
   if (db === 'postgres') {
@@ -443,7 +446,7 @@ function assertAlive(server) {
 
 /** The server's node arguments: with BENCH_CPU_PROF=1 a CPU profile into test-artifacts/bench-prof/<name>. */
 function serverArgs(name) {
-  const args = [];
+  const args = [...NODE_FLAGS];
   if (PROFILE) {
     const dir = path.join(ARTIFACTS, 'bench-prof', name);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -712,7 +715,7 @@ async function benchMulti(baseline) {
       const env = serverEnv({ DATA_DIR: dataDir, DATABASE_URL: PG_BENCH_URL, REDIS_URL, INSTANCE_ID: id, JWT_SECRET: secret });
       let server;
       try {
-        server = await startServer(`multi-${id}`, ['server/dist/main.js'], env, { timeoutMs: 45_000 });
+        server = await startServer(`multi-${id}`, MAIN, env, { timeoutMs: 45_000 });
       } catch (err) {
         throw new Error(`instance ${id} (REDIS_URL=${REDIS_URL}, INSTANCE_ID=${id}) did not become healthy: ${err.message}`);
       }
