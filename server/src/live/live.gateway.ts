@@ -117,8 +117,8 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
         ns.to(roomsFor(AUDIENCE.incidents)).emit('incident:update', toIncidentSummary(incident));
       }),
       // alert changes are read back from the change log, in seq order, whoever made them
-      this.bus.subscribe('alert.raised', () => this.tail()),
-      this.bus.subscribe('alert.updated', () => this.tail()),
+      this.bus.subscribe('alert.raised', (a) => this.committedHere('new', a)),
+      this.bus.subscribe('alert.updated', (a) => this.committedHere('update', a)),
       this.bus.subscribe('alert.escalated', (a) => {
         ns.to(roomsFor(AUDIENCE.escalations)).emit('alert:escalated', a);
       }),
@@ -243,24 +243,39 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       const now = Date.now();
       for (const c of page) {
         this.tailCursor = c.seq;
-        this.pushAlert(c.kind, c.alert);
-        this.metrics.observe(
-          'jointduty_push_latency_seconds',
-          'From commit (alerts) or intake (incidents) to the push',
-          { event: `alert:${c.kind}` },
-          Math.max(0, now - Date.parse(c.alert.updatedAt)) / 1000,
-        );
+        this.pushAlert(c.kind, c.alert, now);
       }
       if (page.length < REPLAY_PAGE) return;
     }
   }
 
-  private pushAlert(kind: 'new' | 'update', alert: Alert): void {
+  /**
+   * An alert change this instance just committed (and wrote to the change log). When it is the
+   * next in seq order and no read of the log is under way, it is pushed as it is, without reading
+   * the log back: the seq counter's row lock makes seq order commit order, so nothing before it
+   * can still be missing. Otherwise the log is read, which pushes it in its turn.
+   */
+  private committedHere(kind: 'new' | 'update', alert: Alert): void {
+    if (this.ns && !this.tailing && alert.seq === this.tailCursor + 1) {
+      this.tailCursor = alert.seq;
+      this.pushAlert(kind, alert, Date.now());
+      return;
+    }
+    this.tail();
+  }
+
+  private pushAlert(kind: 'new' | 'update', alert: Alert, now: number): void {
     const ns = this.ns;
     if (!ns) return;
     ns.local.to(ALERTS_LIVE).emit(kind === 'new' ? 'alert:new' : 'alert:update', alert);
     for (const buf of this.replaying.values()) buf.push({ kind, alert });
     this.metrics.inc('jointduty_alert_changes_pushed_total', 'Alert changes pushed live', { kind, severity: alert.severity });
+    this.metrics.observe(
+      'jointduty_push_latency_seconds',
+      'From commit (alerts) or intake (incidents) to the push',
+      { event: `alert:${kind}` },
+      Math.max(0, now - Date.parse(alert.updatedAt)) / 1000,
+    );
   }
 
   private queueIncidents(batch: IncidentSummary[]): void {
