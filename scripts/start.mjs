@@ -21,22 +21,16 @@ const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
 
 const steps = [
   { ws: 'shared', inputs: ['shared/src', 'shared/tsconfig.json', 'shared/tsconfig.build.json'], output: 'shared/dist/index.js' },
-  {
-    ws: 'server',
-    inputs: ['server/src', 'shared/src', 'server/tsconfig.json', 'server/tsconfig.build.json'],
-    output: 'server/dist/main.js',
-  },
+  { ws: 'server', inputs: ['server/src', 'shared/src', 'server/tsconfig.json', 'server/tsconfig.build.json'], output: 'server/dist/main.js' },
   { ws: 'web', inputs: ['web/src', 'web/index.html', 'web/vite.config.ts', 'shared/src'], output: 'web/dist/index.html' },
 ];
 
 for (const s of steps) {
   const built = mtime(path.join(root, s.output));
-  const src = Math.max(
-    ...s.inputs.map((i) => {
-      const p = path.join(root, i);
-      return fs.existsSync(p) && fs.statSync(p).isDirectory() ? newest(p) : mtime(p);
-    }),
-  );
+  const src = Math.max(...s.inputs.map((i) => {
+    const p = path.join(root, i);
+    return fs.existsSync(p) && fs.statSync(p).isDirectory() ? newest(p) : mtime(p);
+  }));
   if (built >= src) continue;
   console.log(`[start] building ${s.ws} …`);
   const r = spawnSync('npm', ['run', 'build', '-w', s.ws], { cwd: root, stdio: 'inherit' });
@@ -48,11 +42,6 @@ for (const s of steps) {
   fs.utimesSync(path.join(root, s.output), new Date(), new Date());
 }
 
-// a larger young generation: a third less garbage-collection time under load (README, Benchmark)
-const child = spawn(process.execPath, ['--max-semi-space-size=64', path.join(root, 'server/dist/main.js')], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-});
+const child = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], { cwd: root, stdio: 'inherit', env: process.env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

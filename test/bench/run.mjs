@@ -14,6 +14,7 @@
 //   BENCH_LATENCY_SOCKETS=200   sockets of the latency part and of the Socket.IO reference (target: 200)
 //   BENCH_SKIP_MULTI=1          no two-instance part
 //   BENCH_SKIP_UNDERSTANDING=1  no understanding part
+//   BENCH_NODE_FLAGS='…'        node's flags for the server (default none, as the product runs)
 //   BENCH_CPU_PROF=1            also profile the server child of the intake part (--cpu-prof)
 //   BENCH_KEEP_DB=1             keep the PostgreSQL database afterwards
 //   BENCH_SKIP_PG=1             SQLite only
@@ -43,8 +44,8 @@ const PG_BENCH_DB = process.env.BENCH_PG_DB ?? 'jointduty_bench';
 if (!/^[a-z_][a-z0-9_]*$/.test(PG_BENCH_DB)) throw new Error(`BENCH_PG_DB: ${PG_BENCH_DB} is not a plain database name`);
 const PG_BENCH_URL = `postgres://postgres@127.0.0.1:5432/${PG_BENCH_DB}`;
 const PROFILE = process.env.BENCH_CPU_PROF === '1';
-// node's flags for the server, as the product starts it (Dockerfile CMD, scripts/start.mjs)
-const NODE_FLAGS = ['--max-semi-space-size=64'];
+// node's flags for the server: none, as the product starts it (Dockerfile CMD, scripts/start.mjs)
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const MAIN = [...NODE_FLAGS, 'server/dist/main.js'];
 
 const WARMUP_MS = 2000;
