@@ -159,6 +159,37 @@ describe('two instances on one database and one Redis', () => {
     }
   });
 
+  it('the same records sent to both instances at once are stored once, counted once, and each answer says which', async () => {
+    const { holder, standby } = await roles();
+    let duplicates = 0;
+    let accepted = 0;
+    const sent: string[] = [];
+    // 30 rounds: the holder checks, understands and inserts while the standby inserts the same ids
+    for (let round = 0; round < 30; round++) {
+      const batch = Array.from({ length: 5 }, (_, j) => police({ summary: `重复 ${round}-${j} 报警人称小区门口有人吵架。` }));
+      for (const r of batch) sent.push(r.caseNo);
+      const [x, y] = await Promise.all([postFeed(holder, '110', batch), postFeed(standby, '110', batch)]);
+      expect([x.status, y.status]).toEqual([202, 202]);
+      // between them, each record accepted exactly once
+      expect(x.body.accepted + y.body.accepted).toBe(5);
+      expect(x.body.duplicates + y.body.duplicates).toBe(5);
+      accepted += x.body.accepted + y.body.accepted;
+      duplicates += x.body.duplicates + y.body.duplicates;
+    }
+    expect(accepted).toBe(150);
+    expect(duplicates).toBe(150);
+    await waitSettled(query);
+    const rows = await query(`SELECT external_id, event_id FROM incidents WHERE channel = '110' AND external_id = ANY($1)`, [sent]);
+    expect(rows).toHaveLength(150);
+    expect(rows.every((r) => r.event_id !== null)).toBe(true);
+    // every event counts exactly the records it holds: none understood twice
+    const wrong = await query(
+      `SELECT e.id, e.incident_count, COUNT(i.id)::int AS n FROM events e JOIN incidents i ON i.event_id = e.id
+       GROUP BY e.id, e.incident_count HAVING e.incident_count <> COUNT(i.id)`,
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it('seq is one rising sequence whichever instance changes the alert', async () => {
     const tokenA = await login(a, 'duty');
     const tokenB = await login(b, 'duty');
