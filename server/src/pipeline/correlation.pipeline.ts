@@ -372,7 +372,15 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
       this.warm = false;
       throw err;
     }
-    this.done(batch, verdicts, changes, now, t0, t1, 'queue');
+    this.afterCommit(() => this.done(batch, verdicts, changes, now, t0, t1, 'queue'));
+  }
+
+  private afterCommit(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.logger.error(`after a commit: ${(err as Error).message}`);
+    }
   }
 
   /**
@@ -470,7 +478,8 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
         await this.events.saveRows(tx, d.events);
         return this.rules.applyIn(tx, d.alerts);
       });
-      this.done(d.batch, d.verdicts, changes, d.now, d.t0, d.t1, 'direct');
+      // committed: what follows must not turn the 202 into an error
+      this.afterCommit(() => this.done(d.batch, d.verdicts, changes, d.now, d.t0, d.t1, 'direct'));
       return new Set(d.batch.map((i) => i.id));
     } catch (err) {
       // memory holds what was not stored: rebuilt before the next decision
