@@ -1,5 +1,6 @@
 import type { NewIncident, IncidentsRepository } from '../incidents/incidents.repository';
 import type { Db } from '../infra/database/db';
+import type { Staged } from '../pipeline/lease.service';
 
 // groups under way at once: on the correlation holder one is being decided (its records
 // understood), the one before it inserts its records, and the one before that finishes its commit
@@ -27,7 +28,7 @@ export interface IntakeWriterOptions {
    * Stores a group another way if it can (the correlation holder stores its records with their
    * events): the ids stored, or null to take the plain insert below.
    */
-  store?: (rows: NewIncident[]) => { prepared: Promise<void>; result: Promise<Set<string> | null> };
+  store?: (rows: NewIncident[]) => Staged<Set<string> | null>;
   /** inside the transaction, after the insert (e.g. a notice to other instances) */
   beforeCommit?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], written: Set<string>) => Promise<void>;
   /** after the commit, before any request is answered */
@@ -36,8 +37,8 @@ export interface IntakeWriterOptions {
 
 /**
  * Group commit: records from concurrent requests are written together, one transaction for all
- * that arrived while the previous one was being written (two groups may be under way: one
- * decided and committing, the next being decided). Each request is answered only after the
+ * that arrived while the previous one was being written (up to IN_FLIGHT groups may be under
+ * way: on the correlation holder, one being decided while those before it commit). Each request is answered only after the
  * transaction holding its records committed, so a 202 is a commit; a failed transaction fails
  * every request in it, and none of their records is stored.
  */

@@ -116,7 +116,8 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       this.bus.subscribe('incident.updated', (incident) => {
         ns.to(roomsFor(AUDIENCE.incidents)).emit('incident:update', toIncidentSummary(incident));
       }),
-      // alert changes are read back from the change log, in seq order, whoever made them
+      // alert changes go out in seq order, whoever made them: this instance's own at once when next
+      // in order, anything else read back from the change log (committedHere, tail)
       this.bus.subscribe('alert.raised', (a) => this.committedHere('new', a)),
       this.bus.subscribe('alert.updated', (a) => this.committedHere('update', a)),
       this.bus.subscribe('alert.escalated', (a) => {

@@ -449,7 +449,7 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
       for (const k of keys) this.committing.delete(k);
       this.memoryLost();
       this.logger.error(`direct store refused, the group takes the queue: ${(err as Error).message}`);
-      this.metrics.inc('jointduty_correlation_direct_fallback_total', 'Direct stores that went to the queue instead', { why: 'error' });
+      this.fellBack('error');
       return null;
     }
   }
@@ -485,15 +485,17 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
       // memory holds what was not stored: rebuilt before the next decision
       this.memoryLost();
       if (err instanceof StoredMeanwhileError || err instanceof StaleStateError || err instanceof LeaseLostError) {
-        this.metrics.inc('jointduty_correlation_direct_fallback_total', 'Direct stores that went to the queue instead', {
-          why: err instanceof StoredMeanwhileError ? 'stored-meanwhile' : err instanceof LeaseLostError ? 'lease' : 'stale',
-        });
+        this.fellBack(err instanceof StoredMeanwhileError ? 'stored-meanwhile' : err instanceof LeaseLostError ? 'lease' : 'stale');
         return null;
       }
       throw err;
     } finally {
       for (const k of d.keys) this.committing.delete(k);
     }
+  }
+
+  private fellBack(why: 'error' | 'stored-meanwhile' | 'lease' | 'stale'): void {
+    this.metrics.inc('jointduty_correlation_direct_fallback_total', 'Direct stores that went to the queue instead', { why });
   }
 
   /** Memory is ahead of the database: no decision on it until warmUp() has rebuilt it. */
