@@ -105,6 +105,7 @@ export const AUDIT_ACTIONS = [
   'profile.choose',
   'incident.reclassify',
   'incident.move',
+  'incident.release',
   'incident.read-personal-data',
   'event.read',
   'event.instruct',
@@ -128,4 +129,23 @@ export interface AuditEntry {
 /** The cursor of the page after this entry (older ones), for `before`. */
 export function auditCursor(e: Pick<AuditEntry, 'at' | 'id'>): string {
   return `${e.at}~${e.id}`;
+}
+
+/**
+ * A stored record that understanding failed on, on its own, again and again: it left the
+ * correlation queue so the records behind it go on (GET /api/pipeline/quarantine). The title is
+ * masked like a summary's.
+ */
+export interface QuarantinedRecord {
+  incidentId: string;
+  channel: Channel;
+  externalId: string;
+  title: string;
+  district: string | null;
+  receivedAt: string;
+  /** the error's first line */
+  reason: string;
+  /** failed attempts on its own before it was set aside */
+  attempts: number;
+  quarantinedAt: string;
 }

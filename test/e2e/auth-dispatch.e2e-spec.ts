@@ -62,6 +62,9 @@ describe('authorization and dispatch', () => {
     { method: 'POST', path: () => '/api/silences', allowed: ['admin', 'duty'], body: {} },
     { method: 'DELETE', path: () => '/api/silences/00000000-0000-0000-0000-000000000000', allowed: ['admin', 'duty'] },
     { method: 'GET', path: () => '/api/profiles', allowed: staff },
+    { method: 'GET', path: () => '/api/pipeline/quarantine', allowed: ['admin', 'duty'] },
+    // nothing is quarantined: not found, after the role check
+    { method: 'POST', path: () => `/api/pipeline/quarantine/${incidentId}/release`, allowed: ['admin', 'duty'] },
     { method: 'PUT', path: () => '/api/profiles/active', allowed: ['admin', 'duty'], body: { id: 'no-such-profile' } },
     { method: 'POST', path: () => '/api/dispatches/00000000-0000-0000-0000-000000000000/ack', allowed: ['field'] },
     // a dispatch to no team and a resolve without a note are refused as bad requests, after the role check

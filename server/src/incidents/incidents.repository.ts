@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Channel, Incident, IncidentFacts, IncidentFlag } from '@jointduty/shared';
 import { Db, num, numOrNull, unnestFrom, valuesClause, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
 
+/** a record set aside from correlation (pipeline/quarantine.repository.ts) waits no more */
+const NOT_QUARANTINED = `NOT EXISTS (SELECT 1 FROM correlation_quarantine q WHERE q.incident_id = incidents.id)`;
+
 const COLUMNS = [
   'id',
   'channel',
@@ -271,14 +274,15 @@ export class IncidentsRepository {
 
   /** Ids of stored records no event has taken yet, oldest first (the correlation queue). */
   async pendingIds(limit: number): Promise<string[]> {
-    const rows = await this.db.query<{ id: unknown }>(`SELECT id FROM incidents WHERE event_id IS NULL ORDER BY received_at ASC LIMIT ?`, [
-      limit,
-    ]);
+    const rows = await this.db.query<{ id: unknown }>(
+      `SELECT id FROM incidents WHERE event_id IS NULL AND ${NOT_QUARANTINED} ORDER BY received_at ASC LIMIT ?`,
+      [limit],
+    );
     return rows.map((r) => String(r.id));
   }
 
   async pendingCount(): Promise<number> {
-    const rows = await this.db.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM incidents WHERE event_id IS NULL`);
+    const rows = await this.db.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM incidents WHERE event_id IS NULL AND ${NOT_QUARANTINED}`);
     return num(rows[0]?.n ?? 0);
   }
 

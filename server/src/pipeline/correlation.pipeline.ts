@@ -11,6 +11,7 @@ import { EventBus } from '../infra/bus/bus';
 import { Db } from '../infra/database/db';
 import { MetricsService } from '../metrics/metrics.service';
 import { CorrelationLease, LeaseLostError, StaleStateError, type Staged } from './lease.service';
+import { QuarantineRepository } from './quarantine.repository';
 
 // The second half of intake, on the instance holding the correlation lease. Enrichment, people
 // and correlation run in memory, the rules against the events as they stand after a batch, and
@@ -40,6 +41,8 @@ const RETRY_MAX_MS = 5000;
 const DIRECT_WAIT_MS = 500;
 /** records understood between two turns of the event loop */
 const UNDERSTAND_SLICE = 50;
+/** a record understanding fails on this many times on its own is set aside (quarantined) */
+export const QUARANTINE_AFTER = 3;
 
 /** A group of the holder's own intake, decided in memory and waiting for its commit. */
 interface Direct {
@@ -58,6 +61,13 @@ interface Direct {
   now: number;
   t0: number;
   t1: number;
+}
+
+/** Understanding or the rules threw on a batch: something in its records, not the database. */
+class UnderstandingFailedError extends Error {
+  constructor(readonly failure: Error) {
+    super(`understanding failed: ${failure.message}`);
+  }
 }
 
 /** Another instance stored one of the records between the check and the insert. */
@@ -88,6 +98,13 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
   private generation = 0;
   /** records of direct groups decided and not committed yet, by channel and external id */
   private readonly committing = new Set<string>();
+  /**
+   * Records of a batch understanding failed on, taken one at a time until the one to blame is
+   * found, with its failures alone. After QUARANTINE_AFTER it is set aside, so one bad record no
+   * longer stops correlation for every record behind it.
+   */
+  private readonly suspects = new Map<string, number>();
+  private quarantined = 0;
 
   constructor(
     private readonly db: Db,
@@ -99,6 +116,7 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
     private readonly alerts: AlertsService,
     private readonly bus: EventBus,
     private readonly metrics: MetricsService,
+    private readonly quarantine: QuarantineRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -125,6 +143,11 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
         [{ where: 'memory' }, this.queue.length],
         [{ where: 'database' }, this.pendingInDb],
       ],
+    );
+    this.metrics.gauge(
+      'jointduty_correlation_quarantined',
+      'Stored records set aside from correlation because understanding fails on them (as last counted)',
+      () => [[{}, this.quarantined]],
     );
     this.metrics.gauge('jointduty_correlation_lease', 'Whether this instance holds the correlation lease', () => [
       [{}, this.lease.held ? 1 : 0],
@@ -182,6 +205,13 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
     this.kick();
   }
 
+  /** A quarantined record was sent back to the queue (the database says which). */
+  released(): void {
+    if (!this.lease.held) return;
+    this.sweepWanted = true;
+    this.kick();
+  }
+
   /** How many records wait for correlation, for backpressure (counted at most once a second). */
   async backlog(): Promise<number> {
     if (this.lease.held && !this.lease.shared) return this.queue.length;
@@ -225,14 +255,19 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
 
   private async pump(): Promise<void> {
     while (this.lease.held && !this.stopping) {
+      let batch: Incident[] = [];
       try {
         if (!this.warm) await this.lease.run(() => this.warmUp());
         if (this.sweepWanted) await this.sweep();
         if (this.queue.length === 0) return;
-        const batch = this.queue.slice(0, BATCH);
+        batch = this.nextBatch();
         await this.lease.run(() => this.process(batch));
-        this.queue.splice(0, batch.length);
-        for (const i of batch) this.queued.delete(i.id);
+        if (batch.length === 1 && batch[0] !== this.queue[0]) this.queue.splice(this.queue.indexOf(batch[0]!), 1);
+        else this.queue.splice(0, batch.length);
+        for (const i of batch) {
+          this.queued.delete(i.id);
+          this.suspects.delete(i.id);
+        }
         this.failures = 0;
       } catch (err) {
         // the database is the record: memory and the local queue are rebuilt from it
@@ -242,6 +277,14 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
         this.sweepWanted = true;
         if (err instanceof LeaseLostError) return;
         if (err instanceof StaleStateError) continue;
+        if (err instanceof UnderstandingFailedError) {
+          try {
+            await this.suspect(batch, err.failure);
+            continue;
+          } catch (e) {
+            err = e;
+          }
+        }
         this.failures++;
         const wait = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** Math.min(this.failures - 1, 5));
         this.logger.error(`correlation failed (retrying in ${wait} ms): ${(err as Error).message}`);
@@ -253,6 +296,50 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
         return;
       }
     }
+  }
+
+  /** The next batch: the queue's head, or a suspect alone while a failed batch is searched. */
+  private nextBatch(): Incident[] {
+    if (this.suspects.size > 0) {
+      const suspect = this.queue.find((i) => this.suspects.has(i.id));
+      if (suspect) return [suspect];
+      // correlated meanwhile (moved by staff, or by an earlier holder): nothing left to search
+      this.suspects.clear();
+    }
+    return this.queue.slice(0, BATCH);
+  }
+
+  /**
+   * Understanding failed on a batch. Several records: each becomes a suspect, tried alone next.
+   * One: its failures are counted, and at QUARANTINE_AFTER it is set aside in the database (still
+   * stored, listed for staff, out of the queue). Memory is rebuilt before each try, as after any
+   * failure, so a record is judged on the database's state and not on a half-taken batch.
+   */
+  private async suspect(batch: Incident[], cause: Error): Promise<void> {
+    if (batch.length !== 1) {
+      for (const i of batch) if (!this.suspects.has(i.id)) this.suspects.set(i.id, 0);
+      this.logger.warn(`understanding failed on a batch of ${batch.length}, trying its records one by one: ${cause.message}`);
+      return;
+    }
+    const id = batch[0]!.id;
+    const attempts = (this.suspects.get(id) ?? 0) + 1;
+    if (attempts < QUARANTINE_AFTER) {
+      this.suspects.set(id, attempts);
+      return;
+    }
+    await this.lease.run(() =>
+      this.db.transaction(async (tx) => {
+        await this.lease.fence(tx);
+        await this.quarantine.add(tx, id, cause.message, attempts, Date.now());
+      }),
+    );
+    this.suspects.delete(id);
+    this.quarantined++;
+    this.metrics.inc(
+      'jointduty_correlation_quarantined_total',
+      'Stored records set aside from correlation because understanding failed on them alone',
+    );
+    this.logger.error(`record ${id} (${batch[0]!.channel} ${batch[0]!.externalId}) set aside after ${attempts} failures: ${cause.message}`);
   }
 
   /**
@@ -327,6 +414,7 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
   private async sweep(): Promise<void> {
     this.sweepWanted = false;
     const ids = await this.incidents.pendingIds(SWEEP);
+    this.quarantined = await this.quarantine.count();
     this.pendingInDb = ids.length;
     this.countedAt = Date.now();
     const missing = ids.filter((id) => !this.queued.has(id));
@@ -356,8 +444,14 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
     const now = Date.now();
     let t1: number;
     try {
-      const { settled, states } = this.understanding.understand(batch);
-      verdicts = this.due(this.rules.evaluate(batch, now), now);
+      let settled: SettledIncident[];
+      let states: EventState[];
+      try {
+        ({ settled, states } = this.understanding.understand(batch));
+        verdicts = this.due(this.rules.evaluate(batch, now), now);
+      } catch (err) {
+        throw new UnderstandingFailedError(err instanceof Error ? err : new Error(String(err)));
+      }
       t1 = performance.now();
       changes = await this.db.transaction(async (tx) => {
         await this.lease.fence(tx);

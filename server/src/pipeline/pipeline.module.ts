@@ -3,6 +3,13 @@ import { AlertsModule } from '../alerts/alerts.module';
 import { EventsModule } from '../events/events.module';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { CorrelationPipeline } from './correlation.pipeline';
+import { QuarantineController } from './quarantine.controller';
+import { QuarantineRepository } from './quarantine.repository';
 
-@Module({ imports: [EventsModule, AlertsModule, IncidentsModule], providers: [CorrelationPipeline], exports: [CorrelationPipeline] })
+@Module({
+  imports: [EventsModule, AlertsModule, IncidentsModule],
+  controllers: [QuarantineController],
+  providers: [CorrelationPipeline, QuarantineRepository],
+  exports: [CorrelationPipeline],
+})
 export class PipelineModule {}

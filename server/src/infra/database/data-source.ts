@@ -9,6 +9,7 @@ import { EventNotes1764100000000 } from './migrations/1764100000000-event-notes'
 import { Console1764200000000 } from './migrations/1764200000000-console';
 import { AlertHistory1764300000000 } from './migrations/1764300000000-alert-history';
 import { Pipeline1764400000000 } from './migrations/1764400000000-pipeline';
+import { Quarantine1764500000000 } from './migrations/1764500000000-quarantine';
 
 export const MIGRATIONS = [
   Initial1763900000000,
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Console1764200000000,
   AlertHistory1764300000000,
   Pipeline1764400000000,
+  Quarantine1764500000000,
 ];
 
 export type Dialect = 'sqlite' | 'postgres';
