@@ -2,6 +2,7 @@
 // through a server restart, a dispatch reaching the right phone and only it.
 import type { Page } from 'playwright-core';
 import type { Alert } from '@jointduty/shared';
+import { UnderstandingService } from '@jointduty/server/events/understanding.service';
 import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
 import { hotline, police, post } from '../support/records';
 import { artifactPath, SEEN_WITHIN, signIn, uniqueTag, useBrowser, waitConnected } from '../support/browser';
@@ -248,6 +249,60 @@ describe('a night’s story across the screens, with markup in every citizen tex
     for (const p of [phone, desk, tablet, audit]) {
       expect(p.problems.errors).toEqual([]);
       expect(p.problems.cspViolations).toEqual([]);
+    }
+  });
+});
+
+describe('an incident correlation cannot take, on the duty console', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('is shown set aside, as text, and the duty officer sends it back once the cause is fixed', async () => {
+    const t = tag();
+    const markup = '<img src=x onerror="window.__xss=1">';
+    const understanding = server.app.get(UnderstandingService);
+    const real = understanding.understand.bind(understanding);
+    const spy = jest.spyOn(understanding, 'understand').mockImplementation((batch) => {
+      if (batch.some((i) => i.content.includes(t))) throw new Error('lexicon entry broken');
+      return real(batch);
+    });
+    try {
+      const record = hotline({ content: `${t} 中山路一带夜市占道经营 ${markup}`, address: '青岛市市南区中山路' });
+      expect((await postFeed(server, '12345', [record, hotline()])).status).toBe(202);
+      await server.settled();
+
+      const desk = await newPage({ width: 1920, height: 1080 });
+      await signIn(desk.page, server.url, 'duty');
+      await desk.page.goto(`${server.url}/console`);
+      await waitConnected(desk.page);
+      const panel = desk.page.locator('section.quarantine');
+      await panel.waitFor({ timeout: SEEN_WITHIN });
+      expect(await panel.locator('li').count()).toBe(1);
+      expect(await panel.locator('.external').innerText()).toBe(record.orderNo);
+      expect(await panel.locator('.reason').innerText()).toBe('lexicon entry broken');
+      expect(await panel.locator('.title').innerText()).toContain('<img src=x');
+      expect(await desk.page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null)).toBeNull();
+      await desk.page.screenshot({ path: artifactPath('console-quarantine-1920x1080.png') });
+
+      // fixed: sent back from the console, it leaves the panel and joins an event
+      spy.mockRestore();
+      await panel.locator('li button').click();
+      await panel.waitFor({ state: 'detached', timeout: SEEN_WITHIN });
+      await server.settled();
+      const duty = await login(server, 'duty');
+      const list = await request<Array<{ externalId: string; eventId: string | null }>>(server, 'GET', '/api/incidents?channel=12345', {
+        token: duty,
+      });
+      expect(list.body.find((i) => i.externalId === record.orderNo)?.eventId).toEqual(expect.any(String));
+      expect(desk.problems.errors).toEqual([]);
+      expect(desk.problems.cspViolations).toEqual([]);
+    } finally {
+      spy.mockRestore();
     }
   });
 });

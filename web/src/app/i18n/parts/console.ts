@@ -119,6 +119,14 @@ export const zh = {
     lift: '解除',
     lifting: '解除中…',
   },
+  quarantine: {
+    title: '未能关联的来件',
+    explain: '系统分析以下来件时反复出错，已暂时移出关联队列（来件已保存，未归入事件，规则未研判）。排除原因后可放回队列。',
+    at: '{time} 移出（尝试 {n} 次）',
+    release: '放回队列',
+    releasing: '放回中…',
+    releaseFailed: '未能放回：{message}',
+  },
   audit: {
     title: '审计日志',
     actor: '操作人',
@@ -314,6 +322,15 @@ export const en: typeof zh = {
     everyRule: 'every rule',
     lift: 'Lift',
     lifting: 'Lifting…',
+  },
+  quarantine: {
+    title: 'Incidents correlation set aside',
+    explain:
+      'Understanding failed on each of these again and again, so they left the correlation queue: stored, in no event, not judged by the rules. Send one back once the cause is fixed.',
+    at: 'set aside {time} after {n} tries',
+    release: 'Send back',
+    releasing: 'Sending back…',
+    releaseFailed: 'Not sent back: {message}',
   },
   audit: {
     title: 'Audit log',
