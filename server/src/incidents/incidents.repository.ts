@@ -197,16 +197,31 @@ export class IncidentsRepository {
 
   /**
    * Which of these records are stored already, by channel and external id (the feed's identity):
-   * keys `channel + '\n' + externalId`. One statement per channel and 500 ids.
+   * keys `channel + '\n' + externalId`. PostgreSQL: one statement; SQLite: one per channel and 500 ids.
    */
   async storedKeys(incidents: Pick<Incident, 'channel' | 'externalId'>[]): Promise<Set<string>> {
+    const stored = new Set<string>();
+    if (this.db.dialect === 'postgres') {
+      // one round trip for the whole group, whatever its channels (an index lookup per key)
+      if (incidents.length === 0) return stored;
+      const { from, params } = unnestFrom(
+        ['text', 'text'],
+        incidents.map((i) => [i.channel, i.externalId]),
+      );
+      const rows = await this.db.query<{ channel: unknown; external_id: unknown }>(
+        `SELECT i.channel, i.external_id FROM incidents i JOIN ${from} AS k(channel, external_id)
+             ON i.channel = k.channel AND i.external_id = k.external_id`,
+        params,
+      );
+      for (const r of rows) stored.add(`${String(r.channel)}\n${String(r.external_id)}`);
+      return stored;
+    }
     const byChannel = new Map<string, string[]>();
     for (const i of incidents) {
       const ids = byChannel.get(i.channel);
       if (ids) ids.push(i.externalId);
       else byChannel.set(i.channel, [i.externalId]);
     }
-    const stored = new Set<string>();
     for (const [channel, ids] of byChannel) {
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = ids.slice(i, i + 500);
