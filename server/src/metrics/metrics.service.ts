@@ -79,6 +79,9 @@ function checkBuckets(name: string, buckets: readonly number[]): number[] {
   return list;
 }
 
+/** bucket lists already checked against their histogram (callers pass the same constant each time) */
+const checkedBuckets = new WeakMap<readonly number[], Histogram>();
+
 function sameBuckets(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
@@ -128,8 +131,12 @@ export class MetricsService {
       buckets: checkBuckets(name, buckets ?? LATENCY_BUCKETS),
       series: new Map(),
     }));
-    if (buckets && !sameBuckets(h.buckets, checkBuckets(name, buckets))) {
-      throw new Error(`metrics: histogram ${name} is already declared with buckets ${h.buckets.join(', ')}`);
+    // observations pass the same bucket list every time: checked once per histogram
+    if (buckets && checkedBuckets.get(buckets) !== h) {
+      if (!sameBuckets(h.buckets, checkBuckets(name, buckets))) {
+        throw new Error(`metrics: histogram ${name} is already declared with buckets ${h.buckets.join(', ')}`);
+      }
+      checkedBuckets.set(buckets, h);
     }
     if (Object.hasOwn(labels, 'le')) throw new Error(`metrics: histogram ${name}: the label le is reserved for buckets`);
     if (!Number.isFinite(value)) return;
