@@ -3,6 +3,7 @@
 import { Client } from 'pg';
 import { io } from 'socket.io-client';
 import type { Alert, IncidentSummary } from '@jointduty/shared';
+import { DAY_COUNTS_DRIFT_SQL, MINUTE_COUNTS_DRIFT_SQL } from '../support/counts';
 import { collect, FEED_KEY, login, postFeed, resetPostgres, waitFor, type LiveSocket } from '../support/harness';
 import { PG_URL, privateRedis, startInstance, waitSettled, type Instance, type PrivateRedis } from '../support/processes';
 import { police } from '../support/records';
@@ -188,6 +189,9 @@ describe('two instances on one database and one Redis', () => {
        GROUP BY e.id, e.incident_count HAVING e.incident_count <> COUNT(i.id)`,
     );
     expect(wrong).toEqual([]);
+    // the running counts, kept by both instances' transactions on the same rows, are exact
+    expect(await query(DAY_COUNTS_DRIFT_SQL)).toEqual([]);
+    expect(await query(MINUTE_COUNTS_DRIFT_SQL)).toEqual([]);
   });
 
   it('seq is one rising sequence whichever instance changes the alert', async () => {
@@ -337,6 +341,9 @@ describe('kill -9', () => {
          GROUP BY e.id, e.incident_count HAVING e.incident_count <> COUNT(i.id)`,
       );
       expect(counts).toEqual([]);
+      // and the running counts: a killed transaction took its counts with it
+      expect(await query(DAY_COUNTS_DRIFT_SQL)).toEqual([]);
+      expect(await query(MINUTE_COUNTS_DRIFT_SQL)).toEqual([]);
     } finally {
       await a.stop();
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel, Incident, IncidentFacts, IncidentFlag } from '@jointduty/shared';
 import { Db, num, numOrNull, unnestFrom, valuesClause, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
+import { addCounts, dayCounts, minuteCounts, moveCategory, type DayCounts } from './incident-counts';
 
 /** a record set aside from correlation (pipeline/quarantine.repository.ts) waits no more */
 const NOT_QUARANTINED = `NOT EXISTS (SELECT 1 FROM correlation_quarantine q WHERE q.incident_id = incidents.id)`;
@@ -170,7 +171,8 @@ export class IncidentsRepository {
   constructor(private readonly db: Db) {}
 
   /** Multi-row inserts; a row whose (channel, external id) exists is skipped. Returns the ids written. */
-  async insertNew(tx: Queryable, rows: NewIncident[]): Promise<Set<string>> {
+  async insertNew(tx: Queryable, rows: NewIncident[], opts: { counted?: boolean } = {}): Promise<Set<string>> {
+    const counted = opts.counted ?? true;
     const written = new Set<string>();
     if (tx.dialect === 'postgres') {
       if (rows.length === 0) return written;
@@ -180,6 +182,7 @@ export class IncidentsRepository {
         params,
       );
       for (const r of inserted) written.add(String(r.id));
+      if (counted) await this.addToCounts(tx, rows, written);
       return written;
     }
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
@@ -192,7 +195,22 @@ export class IncidentsRepository {
       );
       for (const r of inserted) written.add(String(r.id));
     }
+    if (counted) await this.addToCounts(tx, rows, written);
     return written;
+  }
+
+  /**
+   * The stored ones of these rows join the running counts (incident-counts.ts). insertNew does it
+   * unless told not to: a caller whose transaction waits for others before it commits (the direct
+   * store waits for the groups decided before it) must count only after that wait, or it could
+   * hold a count row an earlier group needs, and each would wait for the other unseen by the
+   * database.
+   */
+  addToCounts(tx: Queryable, rows: NewIncident[], written: Set<string>): Promise<void> {
+    return addCounts(
+      tx,
+      written.size === rows.length ? rows.map((r) => r.incident) : rows.filter((r) => written.has(r.incident.id)).map((r) => r.incident),
+    );
   }
 
   /**
@@ -409,8 +427,26 @@ export class IncidentsRepository {
     return rows[0] ? String(rows[0].id) : null;
   }
 
+  /** A new category and department; the day's counts follow (the row is locked while it moves). */
   async setClass(tx: Queryable, id: string, category: string, department: string | null): Promise<void> {
+    const rows = await tx.query<{ channel: unknown; district: unknown; category: unknown; received_at: unknown }>(
+      `SELECT channel, district, category, received_at FROM incidents WHERE id = ?${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    const was = rows[0];
+    if (!was) return;
     await tx.execute(`UPDATE incidents SET category = ?, department = ? WHERE id = ?`, [category, department, id]);
+    await moveCategory(
+      tx,
+      {
+        channel: String(was.channel) as Channel,
+        district: was.district == null ? null : String(was.district),
+        category: null,
+        receivedAt: new Date(num(was.received_at)).toISOString(),
+      },
+      was.category == null ? null : String(was.category),
+      category,
+    );
   }
 
   /** The incident (list columns, no text) as stored now, inside a transaction. */
@@ -430,14 +466,13 @@ export class IncidentsRepository {
     return num(rows[0]?.n ?? 0);
   }
 
-  /** Counts since a time, grouped by one column. */
-  async countBy(column: 'channel' | 'district' | 'category', since: number): Promise<Record<string, number>> {
-    const rows = await this.db.query<{ k: unknown; n: unknown }>(
-      `SELECT ${column} AS k, COUNT(*) AS n FROM incidents WHERE received_at >= ? GROUP BY ${column}`,
-      [since],
-    );
-    const out: Record<string, number> = {};
-    for (const r of rows) out[r.k == null ? '未知' : String(r.k)] = num(r.n);
-    return out;
+  /** The running counts of a local day (its midnight), by channel, district and category. */
+  countsOfDay(day: number): Promise<DayCounts> {
+    return dayCounts(this.db, day, '未知');
+  }
+
+  /** The running counts per minute and channel in [start, end). */
+  countsPerMinute(start: number, end: number) {
+    return minuteCounts(this.db, start, end);
   }
 }

@@ -560,15 +560,20 @@ export class CorrelationPipeline implements OnApplicationBootstrap, OnModuleDest
       if (d.generation !== this.generation) throw new StaleStateError();
       const changes: AlertChangeMade[] = await this.db.transaction(async (tx) => {
         // the records first: no other group writes them, so this overlaps the commit before
-        const written = await this.incidents.insertNew(
-          tx,
-          d.settled.map((s, i) => ({ incident: s.incident, raw: d.fresh[i]!.raw, personKey: s.personKey, subjectKey: s.subjectKey })),
-        );
+        const rows = d.settled.map((s, i) => ({
+          incident: s.incident,
+          raw: d.fresh[i]!.raw,
+          personKey: s.personKey,
+          subjectKey: s.subjectKey,
+        }));
+        const written = await this.incidents.insertNew(tx, rows, { counted: false });
         if (written.size !== d.fresh.length) throw new StoredMeanwhileError();
-        // events and alerts in the order they were decided: after the groups decided before
+        // events, alerts and the running counts in the order decided: after the groups before
+        // (counted earlier, this group could hold a count row the group before it waits for)
         await before;
         if (d.generation !== this.generation) throw new StaleStateError();
         await this.lease.fence(tx);
+        await this.incidents.addToCounts(tx, rows, written);
         await this.events.saveRows(tx, d.events);
         return this.rules.applyIn(tx, d.alerts);
       });

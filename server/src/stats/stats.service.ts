@@ -4,18 +4,13 @@ import { AlertsRepository } from '../alerts/alerts.repository';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { Db, num } from '../infra/database/db';
+import { DAY_MS, localDayOf, MINUTE_MS } from '../incidents/incident-counts';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { ProfilesService } from '../profiles/profiles.service';
 import { rosterOnDuty } from './roster';
 
-/** Start of today in the city's time zone (China has no DST: a fixed +08:00 offset). */
-export function startOfLocalDay(now: number, offsetMinutes = 480): number {
-  const shifted = now + offsetMinutes * 60_000;
-  return shifted - (shifted % 86_400_000) - offsetMinutes * 60_000;
-}
-
-const MINUTE = 60_000;
-const DAY = 86_400_000;
+const MINUTE = MINUTE_MS;
+const DAY = DAY_MS;
 const WEEK = 7 * DAY;
 
 @Injectable()
@@ -29,11 +24,9 @@ export class StatsService {
   ) {}
 
   async overview(now = Date.now()): Promise<StatsOverview> {
-    const since = startOfLocalDay(now);
-    const [byChannelRaw, byDistrict, byCategory, openAlerts, response, onTime] = await Promise.all([
-      this.incidents.countBy('channel', since),
-      this.incidents.countBy('district', since),
-      this.incidents.countBy('category', since),
+    const since = localDayOf(now);
+    const [{ byChannel: byChannelRaw, byDistrict, byCategory }, openAlerts, response, onTime] = await Promise.all([
+      this.incidents.countsOfDay(since),
       this.alerts.openBySeverity(),
       this.alerts.responseSince(since),
       this.onTime(since),
@@ -82,15 +75,10 @@ export class StatsService {
   }
 
   private async perMinute(start: number, end: number, minutes: number): Promise<Record<Channel, number[]>> {
-    // integer division on both databases: received_at and the offset are integers
-    const rows = await this.db.query<{ channel: string; m: unknown; n: unknown }>(
-      `SELECT channel, (received_at - ?) / ${MINUTE} AS m, COUNT(*) AS n FROM incidents WHERE received_at >= ? AND received_at < ? GROUP BY channel, m`,
-      [start, start, end],
-    );
     const out = Object.fromEntries(CHANNELS.map((c) => [c, new Array<number>(minutes).fill(0)])) as Record<Channel, number[]>;
-    for (const r of rows) {
-      const i = Math.floor(num(r.m));
-      if (i >= 0 && i < minutes && r.channel in out) out[r.channel as Channel][i] = num(r.n);
+    for (const r of await this.incidents.countsPerMinute(start, end)) {
+      const i = Math.floor((r.minute - start) / MINUTE);
+      if (i >= 0 && i < minutes && r.channel in out) out[r.channel][i] += r.n;
     }
     return out;
   }

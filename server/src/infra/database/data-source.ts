@@ -10,6 +10,7 @@ import { Console1764200000000 } from './migrations/1764200000000-console';
 import { AlertHistory1764300000000 } from './migrations/1764300000000-alert-history';
 import { Pipeline1764400000000 } from './migrations/1764400000000-pipeline';
 import { Quarantine1764500000000 } from './migrations/1764500000000-quarantine';
+import { IncidentCounts1764600000000 } from './migrations/1764600000000-incident-counts';
 
 export const MIGRATIONS = [
   Initial1763900000000,
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   AlertHistory1764300000000,
   Pipeline1764400000000,
   Quarantine1764500000000,
+  IncidentCounts1764600000000,
 ];
 
 export type Dialect = 'sqlite' | 'postgres';
