@@ -102,3 +102,23 @@ it('are filled by the migration from what was stored before it', async () => {
   const after = await overview();
   expect({ ...after, generatedAt: '' }).toEqual({ ...before, generatedAt: '' });
 });
+
+it('stay exact with many groups committing at once, and never hold one group up behind the next', async () => {
+  // 24 requests of 40 records in flight: the direct store overlaps the commits of up to three
+  // groups, and each group's counts touch the same rows (this minute, these channels)
+  const before = (await overview()).total;
+  const answers = await Promise.all(
+    Array.from({ length: 24 }, (_, r) =>
+      postFeed(
+        server,
+        r % 2 ? '12345' : '110',
+        Array.from({ length: 40 }, () => (r % 2 ? hotline() : police())),
+      ),
+    ),
+  );
+  expect(answers.map((a) => a.status)).toEqual(Array(24).fill(202));
+  expect(answers.reduce((n, a) => n + (a.body as { accepted: number }).accepted, 0)).toBe(960);
+  await server.settled();
+  expect((await overview()).total).toBe(before + 960);
+  expect(await drift()).toEqual([]);
+}, 20_000);
