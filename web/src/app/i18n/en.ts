@@ -67,6 +67,16 @@ export const en: MessageSchema = {
     '110': '110',
     sentiment: 'Online',
   },
+  /** a post's platform, shown as its kind */
+  platform: {
+    weibo: 'Weibo',
+    douyin: 'Douyin',
+    wechat: 'WeChat',
+    xiaohongshu: 'Xiaohongshu',
+    news: 'News site',
+    forum: 'Forum',
+    other: 'Other',
+  },
   severity: {
     general: 'General',
     urgent: 'Urgent',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_STATUSES, CHANNELS, DISPATCH_STATUSES, DISPATCH_STEPS, INCIDENT_FLAGS, ROLES, SEVERITIES } from '@jointduty/shared';
+import {
+  ALERT_STATUSES,
+  CHANNELS,
+  DISPATCH_STATUSES,
+  DISPATCH_STEPS,
+  INCIDENT_FLAGS,
+  PLATFORMS,
+  ROLES,
+  SEVERITIES,
+} from '@jointduty/shared';
 import { createAppI18n, messages } from './index';
 import { zhCN } from './zh-CN';
 import { en } from './en';
@@ -30,6 +39,7 @@ describe('i18n', () => {
     const wanted = [
       ...CHANNELS.map((c) => `channel.${c}`),
       ...CHANNELS.map((c) => `channelShort.${c}`),
+      ...PLATFORMS.map((p) => `platform.${p}`),
       ...SEVERITIES.map((s) => `severity.${s}`),
       ...ALERT_STATUSES.map((s) => `alertStatus.${s}`),
       ...INCIDENT_FLAGS.map((f) => `flag.${f}`),

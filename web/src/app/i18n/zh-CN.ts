@@ -67,6 +67,16 @@ export const zhCN = {
     '110': '110',
     sentiment: '舆情',
   },
+  /** a post's platform, shown as its kind */
+  platform: {
+    weibo: '微博',
+    douyin: '抖音',
+    wechat: '微信',
+    xiaohongshu: '小红书',
+    news: '新闻网站',
+    forum: '论坛',
+    other: '其他平台',
+  },
   severity: {
     general: '一般',
     urgent: '紧急',

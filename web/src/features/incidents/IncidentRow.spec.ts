@@ -30,3 +30,23 @@ describe('citizen text is shown as text', () => {
     expect(wrapper.find('.severity').text()).toBe('重大');
   });
 });
+
+describe('a post in the ticker', () => {
+  it('names its platform in the reader’s language; other channels show their kind as sent', () => {
+    const rows = (locale: 'zh-CN' | 'en') =>
+      mount(IncidentTicker, {
+        props: {
+          items: [
+            incidentFixture({ id: 'p', channel: 'sentiment', kind: 'xiaohongshu' }),
+            incidentFixture({ id: 'q', channel: 'sentiment', kind: 'platform-we-do-not-know' }),
+            incidentFixture({ id: 'h', channel: '12345', kind: 'weibo' }),
+          ],
+        },
+        global: { plugins: [createAppI18n(locale)] },
+      })
+        .findAll('.kind')
+        .map((k) => k.text());
+    expect(rows('zh-CN')).toEqual(['小红书', 'platform-we-do-not-know', 'weibo']);
+    expect(rows('en')).toEqual(['Xiaohongshu', 'platform-we-do-not-know', 'weibo']);
+  });
+});
