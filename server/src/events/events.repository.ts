@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AlertStatus, Channel, EventNote, EventNoteKind, EventRecord, Severity, WatchedEventAlert } from '@jointduty/shared';
-import { Db, num, unnestFrom, valuesClause, type Param, type Queryable } from '../infra/database/db';
+import { Db, insertRows, num, type Param, type Queryable } from '../infra/database/db';
 import type { EventState } from './correlator';
 
 /** An event on the leader's list, before its alerts and notes are added. */
@@ -86,22 +86,19 @@ export class EventsRepository {
   }
 
   async saveRows(tx: Queryable, rows: EventRow[]): Promise<void> {
-    const update = `ON CONFLICT (id) DO UPDATE SET district = excluded.district, category = excluded.category, channels = excluded.channels,
+    await insertRows(
+      tx,
+      {
+        table: 'events',
+        columns: EVENT_COLUMNS,
+        types: EVENT_TYPES,
+        tail: `ON CONFLICT (id) DO UPDATE SET district = excluded.district, category = excluded.category, channels = excluded.channels,
            incident_count = excluded.incident_count, first_at = excluded.first_at, last_at = excluded.last_at, reasons = excluded.reasons,
-           updated_at = excluded.updated_at, subject = excluded.subject, place = excluded.place, state = excluded.state`;
-    if (tx.dialect === 'postgres') {
-      if (rows.length === 0) return;
-      const { from, params } = unnestFrom(EVENT_TYPES, rows);
-      await tx.execute(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) SELECT * FROM ${from} ${update}`, params);
-      return;
-    }
-    for (let i = 0; i < rows.length; i += 100) {
-      const chunk = rows.slice(i, i + 100);
-      await tx.execute(
-        `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${valuesClause(chunk.length, EVENT_COLUMNS.length)} ${update}`,
-        chunk.flat(),
-      );
-    }
+           updated_at = excluded.updated_at, subject = excluded.subject, place = excluded.place, state = excluded.state`,
+        chunk: 100,
+      },
+      rows,
+    );
   }
 
   async addNote(n: EventNote): Promise<void> {

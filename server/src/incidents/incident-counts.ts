@@ -1,5 +1,5 @@
 import type { Channel, Incident } from '@jointduty/shared';
-import { num, unnestFrom, valuesClause, type Param, type Queryable } from '../infra/database/db';
+import { insertRows, num, type Param, type Queryable } from '../infra/database/db';
 
 // Running counts of incidents, kept in the transaction that stores them (migration
 // 1764600000000): per local day by channel, district and category, for the overview every screen
@@ -83,20 +83,8 @@ export async function moveCategory(tx: Queryable, i: Counted, from: string | nul
  */
 async function upsert(tx: Queryable, table: string, columns: string[], types: string[], rows: Map<string, Param[]>): Promise<void> {
   const sorted = [...rows.keys()].sort().map((k) => rows.get(k)!);
-  const keys = columns.slice(0, -1).join(', ');
-  const conflict = `ON CONFLICT (${keys}) DO UPDATE SET n = ${table}.n + excluded.n`;
-  if (tx.dialect === 'postgres') {
-    const { from, params } = unnestFrom(types, sorted);
-    await tx.execute(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM ${from} ${conflict}`, params);
-    return;
-  }
-  for (let i = 0; i < sorted.length; i += 100) {
-    const chunk = sorted.slice(i, i + 100);
-    await tx.execute(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesClause(chunk.length, columns.length)} ${conflict}`,
-      chunk.flat(),
-    );
-  }
+  const tail = `ON CONFLICT (${columns.slice(0, -1).join(', ')}) DO UPDATE SET n = ${table}.n + excluded.n`;
+  await insertRows(tx, { table, columns, types, tail, chunk: 100 }, sorted);
 }
 
 export interface DayCounts {

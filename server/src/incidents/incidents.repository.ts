@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel, Incident, IncidentFacts, IncidentFlag } from '@jointduty/shared';
-import { Db, num, numOrNull, unnestFrom, valuesClause, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
+import {
+  Db,
+  insertRows,
+  num,
+  numOrNull,
+  unnestFrom,
+  valuesClause,
+  whereEquals,
+  type Param,
+  type Queryable,
+  type Row,
+} from '../infra/database/db';
 import { addCounts, dayCounts, minuteCounts, moveCategory, type DayCounts } from './incident-counts';
 
 /** a record set aside from correlation (pipeline/quarantine.repository.ts) waits no more */
@@ -172,30 +183,19 @@ export class IncidentsRepository {
 
   /** Multi-row inserts; a row whose (channel, external id) exists is skipped. Returns the ids written. */
   async insertNew(tx: Queryable, rows: NewIncident[], opts: { counted?: boolean } = {}): Promise<Set<string>> {
-    const counted = opts.counted ?? true;
-    const written = new Set<string>();
-    if (tx.dialect === 'postgres') {
-      if (rows.length === 0) return written;
-      const { from, params } = unnestFrom(COLUMN_TYPES, rows.map(toRow));
-      const inserted = await tx.query<{ id: string }>(
-        `INSERT INTO incidents (${COLUMNS.join(', ')}) SELECT * FROM ${from} ON CONFLICT (channel, external_id) DO NOTHING RETURNING id`,
-        params,
-      );
-      for (const r of inserted) written.add(String(r.id));
-      if (counted) await this.addToCounts(tx, rows, written);
-      return written;
-    }
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      const params = chunk.flatMap(toRow);
-      const inserted = await tx.query<{ id: string }>(
-        `INSERT INTO incidents (${COLUMNS.join(', ')}) VALUES ${valuesClause(chunk.length, COLUMNS.length)}
-         ON CONFLICT (channel, external_id) DO NOTHING RETURNING id`,
-        params,
-      );
-      for (const r of inserted) written.add(String(r.id));
-    }
-    if (counted) await this.addToCounts(tx, rows, written);
+    const inserted = await insertRows<{ id: unknown }>(
+      tx,
+      {
+        table: 'incidents',
+        columns: COLUMNS,
+        types: COLUMN_TYPES,
+        tail: 'ON CONFLICT (channel, external_id) DO NOTHING RETURNING id',
+        chunk: INSERT_CHUNK,
+      },
+      rows.map(toRow),
+    );
+    const written = new Set(inserted.map((r) => String(r.id)));
+    if (opts.counted ?? true) await this.addToCounts(tx, rows, written);
     return written;
   }
 

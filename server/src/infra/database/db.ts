@@ -180,6 +180,37 @@ export function unnestFrom(types: readonly string[], rows: readonly (readonly Pa
   return { from: `unnest(${types.map((t) => `?::${t}[]`).join(', ')})`, params };
 }
 
+/** A multi-row INSERT: its table, columns with their PostgreSQL element types, and what follows. */
+export interface RowsInsert {
+  table: string;
+  columns: readonly string[];
+  types: readonly string[];
+  /** after the rows: ON CONFLICT …, RETURNING … */
+  tail: string;
+  /** SQLite: rows per statement */
+  chunk: number;
+}
+
+/**
+ * Inserts many rows: on PostgreSQL one statement whatever their number (unnestFrom), on SQLite
+ * multi-row VALUES in chunks. Returns what the tail's RETURNING gives, else nothing.
+ */
+export async function insertRows<T = Row>(tx: Queryable, ins: RowsInsert, rows: readonly (readonly Param[])[]): Promise<T[]> {
+  if (rows.length === 0) return [];
+  const head = `INSERT INTO ${ins.table} (${ins.columns.join(', ')})`;
+  if (tx.dialect === 'postgres') {
+    const { from, params } = unnestFrom(ins.types, rows);
+    return tx.query<T>(`${head} SELECT * FROM ${from} ${ins.tail}`, params);
+  }
+  const out: T[] = [];
+  for (let i = 0; i < rows.length; i += ins.chunk) {
+    const part = rows.slice(i, i + ins.chunk);
+    for (const r of await tx.query<T>(`${head} VALUES ${valuesClause(part.length, ins.columns.length)} ${ins.tail}`, part.flat()))
+      out.push(r);
+  }
+  return out;
+}
+
 const NEEDS_ESCAPE = /[\\"]/;
 const ESCAPED = /[\\"]/g;
 
