@@ -8,11 +8,11 @@ import { DispatchModule } from './dispatch/dispatch.module';
 import { EventsModule } from './events/events.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { HealthModule } from './health/health.module';
-import { IncidentActionsModule } from './incidents/incident-actions.module';
+import { CorrelationModule } from './correlation/correlation.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { BusModule } from './infra/bus/bus.module';
 import { DatabaseModule } from './infra/database/database.module';
-import { LeaseModule } from './pipeline/lease.module';
+import { ClusterModule } from './infra/cluster/cluster.module';
 import { DrainingModule } from './common/draining';
 import { RedisModule } from './infra/redis/redis-link';
 import { LiveModule } from './live/live.module';
@@ -31,7 +31,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DrainingModule,
         DatabaseModule,
-        LeaseModule,
+        ClusterModule,
         RedisModule,
         BusModule,
         HealthModule,
@@ -43,7 +43,7 @@ export class AppModule {
         FeedsModule,
         EventsModule,
         AlertsModule,
-        IncidentActionsModule,
+        CorrelationModule,
         DispatchModule,
         StatsModule,
         MapModule,

@@ -24,11 +24,11 @@ function percentile(sorted, p) {
 
 export async function benchUnderstanding(log = (...a) => console.log('[bench]', ...a)) {
   const { loadConfig } = dist('config/config.loader.js');
-  const { Brain } = dist('events/brain.js');
-  const { Classifier } = dist('incidents/classifier.js');
-  const { normalize } = dist('incidents/normalizer.js');
-  const { DistrictResolver } = dist('places/district-resolver.js');
-  const { RULES } = dist('alerts/rules.engine.js');
+  const { Brain } = dist('correlation/engine/brain.js');
+  const { Classifier } = dist('correlation/engine/classifier.js');
+  const { normalize } = dist('correlation/engine/normalizer.js');
+  const { DistrictResolver } = dist('correlation/engine/district-resolver.js');
+  const { RULES } = dist('correlation/rules/rules.engine.js');
   const { validateFeedRecord } = require('@jointduty/shared');
 
   const config = loadConfig({ env: {} });

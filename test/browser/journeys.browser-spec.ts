@@ -2,7 +2,7 @@
 // through a server restart, a dispatch reaching the right phone and only it.
 import type { Page } from 'playwright-core';
 import type { Alert } from '@jointduty/shared';
-import { UnderstandingService } from '@jointduty/server/events/understanding.service';
+import { UnderstandingService } from '@jointduty/server/correlation/understanding.service';
 import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
 import { hotline, police, post } from '../support/records';
 import { artifactPath, SEEN_WITHIN, signIn, uniqueTag, useBrowser, waitConnected } from '../support/browser';

@@ -1,6 +1,6 @@
 // When the pipeline falls behind, intake says so (429/503 with Retry-After) instead of holding
 // more and more in memory; what it refused is not stored, what it accepted is never lost.
-import { CorrelationLease } from '@jointduty/server/pipeline/lease.service';
+import { CorrelationLease } from '@jointduty/server/infra/cluster/lease.service';
 import { Db } from '@jointduty/server/infra/database/db';
 import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
 import { hotline } from '../support/records';

@@ -4,7 +4,7 @@
 // back through the queue with memory rebuilt, so no event counts a record twice.
 import type { EventDetail, IncidentSummary } from '@jointduty/shared';
 import { EventsRepository } from '@jointduty/server/events/events.repository';
-import { UnderstandingService } from '@jointduty/server/events/understanding.service';
+import { UnderstandingService } from '@jointduty/server/correlation/understanding.service';
 import { IncidentsRepository } from '@jointduty/server/incidents/incidents.repository';
 import { collect, connectLive, login, postFeed, request, startServer, waitFor, type TestServer } from '../support/harness';
 import { consumer, hotline } from '../support/records';

@@ -6,7 +6,7 @@
 import type { IncidentSummary, StatsOverview, StatsSeries } from '@jointduty/shared';
 import { Db } from '@jointduty/server/infra/database/db';
 import { IncidentCounts1764600000000 } from '@jointduty/server/infra/database/migrations/1764600000000-incident-counts';
-import { CorrelationPipeline } from '@jointduty/server/pipeline/correlation.pipeline';
+import { CorrelationPipeline } from '@jointduty/server/correlation/pipeline/correlation.pipeline';
 import { DAY_COUNTS_DRIFT_SQL, MINUTE_COUNTS_DRIFT_SQL } from '../support/counts';
 import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
 import { consumer, hotline, police, post } from '../support/records';

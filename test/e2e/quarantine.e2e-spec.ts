@@ -4,8 +4,8 @@
 // QUARANTINE_AFTER times, still stored, listed for duty staff, and sent back once the cause is
 // fixed. The others are correlated as usual.
 import type { AuditEntry, Incident, IncidentSummary, QuarantinedRecord } from '@jointduty/shared';
-import { QUARANTINE_AFTER } from '@jointduty/server/pipeline/correlation.pipeline';
-import { UnderstandingService } from '@jointduty/server/events/understanding.service';
+import { QUARANTINE_AFTER } from '@jointduty/server/correlation/pipeline/correlation.pipeline';
+import { UnderstandingService } from '@jointduty/server/correlation/understanding.service';
 import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
 import { hotline } from '../support/records';
 

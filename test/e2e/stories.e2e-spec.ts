@@ -1,5 +1,5 @@
 import type { Alert, IncidentSummary } from '@jointduty/shared';
-import { RulesEngine } from '@jointduty/server/alerts/rules.engine';
+import { RulesEngine } from '@jointduty/server/correlation/rules/rules.engine';
 import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
 import { STORIES, type Story } from './stories/stories';
 

@@ -8,7 +8,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@jointduty/shar
 import { createApp } from '@jointduty/server/app.factory';
 import { loadConfig } from '@jointduty/server/config/config.loader';
 import type { AppConfig } from '@jointduty/server/config/config.schema';
-import { CorrelationPipeline } from '@jointduty/server/pipeline/correlation.pipeline';
+import { CorrelationPipeline } from '@jointduty/server/correlation/pipeline/correlation.pipeline';
 
 export const FEED_KEY = 'dev-feed-key';
 export const PASSWORD = 'jointduty';

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { validateFeedRecord, type Channel, type FeedRecordByChannel, type Incident } from '@jointduty/shared';
 import { loadConfig } from '@jointduty/server/config/config.loader';
 import type { AppConfig } from '@jointduty/server/config/config.schema';
-import { Brain } from '@jointduty/server/events/brain';
-import { Classifier } from '@jointduty/server/incidents/classifier';
-import { normalize } from '@jointduty/server/incidents/normalizer';
-import { DistrictResolver } from '@jointduty/server/places/district-resolver';
+import { Brain } from '@jointduty/server/correlation/engine/brain';
+import { Classifier } from '@jointduty/server/correlation/engine/classifier';
+import { normalize } from '@jointduty/server/correlation/engine/normalizer';
+import { DistrictResolver } from '@jointduty/server/correlation/engine/district-resolver';
 
 // The intake's understanding without HTTP or a database: validate, normalize, enrich, correlate.
 // For evaluations that feed tens of thousands of records through the same code the server runs.

@@ -7,7 +7,6 @@ import { AlertsController } from './alerts.controller';
 import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
 import { EscalationService } from './escalation.service';
-import { RulesEngine } from './rules.engine';
 import { SilencesController } from './silences.controller';
 import { SilencesService } from './silences.service';
 
@@ -17,12 +16,11 @@ import { SilencesService } from './silences.service';
   providers: [
     AlertsRepository,
     AlertsService,
-    RulesEngine,
     EscalationService,
     SilencesService,
     AlertHistoryRepository,
     AlertHistoryService,
   ],
-  exports: [AlertsService, AlertsRepository, RulesEngine, SilencesService, AlertHistoryService],
+  exports: [AlertsService, AlertsRepository, SilencesService, AlertHistoryService],
 })
 export class AlertsModule {}

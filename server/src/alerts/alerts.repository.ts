@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Alert, AlertStatus, Channel, DispatchProgress, Severity } from '@jointduty/shared';
 import { Db, num, valuesClause, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
-import { NOTICE_CHANNELS } from '../pipeline/lease.service';
+import { NOTICE_CHANNELS } from '../infra/cluster/lease.service';
 
 export interface AlertQuery {
   status?: AlertStatus;

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { classifierExamplesSchema, exampleProblems } from '../incidents/classifier-examples';
-import { sensitiveLexiconSchema, sentimentLexiconSchema } from '../signals/lexicons';
+import { classifierExamplesSchema, exampleProblems } from './classifier-examples';
+import { sensitiveLexiconSchema, sentimentLexiconSchema } from './lexicons';
 import {
   accountsSchema,
   citySchema,
@@ -28,7 +28,7 @@ import {
   type FeedChannel,
   type GazetteerEntry,
 } from './config.schema';
-import { parseShift, SHIFT_FORMAT } from '../stats/shift';
+import { parseShift, SHIFT_FORMAT } from './shift';
 import { LOOPBACK_CIDRS, parseAddressList } from '../common/address-allow';
 import { DEFAULT_LOG_LEVELS, defaultInstanceId, levelsFrom } from '../common/logger';
 import type { LogLevel } from '@nestjs/common';

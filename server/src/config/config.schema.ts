@@ -2,9 +2,9 @@ import type { LogLevel } from '@nestjs/common';
 import { z } from 'zod';
 
 import { CHANNELS, ROLES, SEVERITIES, type Channel, type Role, type Severity } from '@jointduty/shared';
-import type { ClassifierExamples } from '../incidents/classifier-examples';
-import type { SensitiveLexicon, SentimentLexicon } from '../signals/lexicons';
-import { parseShift, SHIFT_FORMAT } from '../stats/shift';
+import type { ClassifierExamples } from './classifier-examples';
+import type { SensitiveLexicon, SentimentLexicon } from './lexicons';
+import { parseShift, SHIFT_FORMAT } from './shift';
 
 // One source of truth: the channels, roles and severities come from the shared package.
 export const FEED_CHANNELS = CHANNELS;

@@ -4,12 +4,11 @@ import { EventNotesService } from './event-notes.service';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
-import { UnderstandingService } from './understanding.service';
 
 @Module({
   imports: [IncidentsModule],
   controllers: [EventsController],
-  providers: [EventsRepository, EventsService, UnderstandingService, EventNotesService],
-  exports: [EventsRepository, EventsService, UnderstandingService],
+  providers: [EventsRepository, EventsService, EventNotesService],
+  exports: [EventsRepository, EventsService],
 })
 export class EventsModule {}

@@ -6,13 +6,13 @@ import { Draining } from '../common/draining';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { Db } from '../infra/database/db';
-import { Classifier } from '../incidents/classifier';
+import { Classifier } from '../correlation/engine/classifier';
 import { IncidentsRepository, type NewIncident } from '../incidents/incidents.repository';
-import { normalize } from '../incidents/normalizer';
+import { normalize } from '../correlation/engine/normalizer';
 import { MetricsService } from '../metrics/metrics.service';
-import { DistrictResolver } from '../places/district-resolver';
-import { CorrelationPipeline } from '../pipeline/correlation.pipeline';
-import { CorrelationLease } from '../pipeline/lease.service';
+import { DistrictResolver } from '../correlation/engine/district-resolver';
+import { CorrelationPipeline } from '../correlation/pipeline/correlation.pipeline';
+import { CorrelationLease } from '../infra/cluster/lease.service';
 import { IntakeFullError, IntakeWriter } from './intake-writer';
 
 export interface IntakeOptions {

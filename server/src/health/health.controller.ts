@@ -10,7 +10,7 @@ import { EventBus } from '../infra/bus/bus';
 import { Db } from '../infra/database/db';
 import { MetricsService } from '../metrics/metrics.service';
 import { RedisLink } from '../infra/redis/redis-link';
-import { CorrelationLease } from '../pipeline/lease.service';
+import { CorrelationLease } from '../infra/cluster/lease.service';
 
 const VERSION = '0.1.0';
 

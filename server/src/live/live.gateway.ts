@@ -29,7 +29,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { EventBus } from '../infra/bus/bus';
 import { MetricsService } from '../metrics/metrics.service';
-import { CorrelationLease } from '../pipeline/lease.service';
+import { CorrelationLease } from '../infra/cluster/lease.service';
 import { RedisLink } from '../infra/redis/redis-link';
 import { StatsService } from '../stats/stats.service';
 

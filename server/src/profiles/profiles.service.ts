@@ -4,7 +4,7 @@ import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig, Profile } from '../config/config.schema';
 import { Db } from '../infra/database/db';
-import { normalizeText } from '../text/segmenter';
+import { normalizeText } from '../correlation/engine/text/segmenter';
 
 export interface ActiveProfile {
   profile: Profile;

@@ -1,5 +1,5 @@
 import { localMinuteOfDay, rosterOnDuty, type RosterLine } from './roster';
-import { onShift, parseShift } from './shift';
+import { onShift, parseShift } from '../config/shift';
 
 const SHANGHAI = 'Asia/Shanghai';
 // a moment given as local Shanghai wall time (+08:00, no DST)

@@ -1,5 +1,5 @@
 import type { RosterEntry } from '@jointduty/shared';
-import { onShift, parseShift } from './shift';
+import { onShift, parseShift } from '../config/shift';
 
 export interface RosterLine {
   unit: string;

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
+import { EventsModule } from '../events/events.module';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { CorrectionsController } from './corrections/corrections.controller';
+import { EventMovesService } from './corrections/event-moves.service';
+import { ReclassifyService } from './corrections/reclassify.service';
+import { CorrelationPipeline } from './pipeline/correlation.pipeline';
+import { QuarantineController } from './pipeline/quarantine.controller';
+import { QuarantineRepository } from './pipeline/quarantine.repository';
+import { RulesEngine } from './rules/rules.engine';
+import { UnderstandingService } from './understanding.service';
+
+// The path every record takes after intake: understanding (the pure engine in memory), the rules,
+// the pipeline that stores and correlates, and the duty staff's corrections (moves, reclassify).
+// It writes through the stores below it (incidents, events, alerts) and is imported by features.
+@Module({
+  imports: [IncidentsModule, EventsModule, AlertsModule],
+  controllers: [QuarantineController, CorrectionsController],
+  providers: [UnderstandingService, RulesEngine, CorrelationPipeline, QuarantineRepository, ReclassifyService, EventMovesService],
+  exports: [UnderstandingService, RulesEngine, CorrelationPipeline, EventMovesService],
+})
+export class CorrelationModule {}
