@@ -14,7 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
 import { EventBus } from '../infra/bus/bus';
 import { Db, type Queryable } from '../infra/database/db';
-import type { EventState } from '../correlation/engine/correlator';
+import type { EventState } from '../events/event.types';
 import { AlertHistoryService } from './alert-history.service';
 import { AlertsRepository } from './alerts.repository';
 import { MetricsService } from '../metrics/metrics.service';

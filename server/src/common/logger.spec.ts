@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { ConsoleLogger, Logger } from '@nestjs/common';
-import { DEFAULT_LOG_LEVELS, defaultInstanceId, JsonLogger, levelsFrom } from './logger';
+import { DEFAULT_LOG_LEVELS, defaultInstanceId, levelsFrom } from '../config/log-levels';
+import { JsonLogger } from './logger';
 
 // A destination that keeps what pino writes, one entry per write
 function capture(): { lines: string[]; write: (s: string) => void; parsed: () => Array<Record<string, any>> } {

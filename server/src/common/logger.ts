@@ -1,25 +1,9 @@
-import { hostname } from 'node:os';
 import type { LoggerService, LogLevel } from '@nestjs/common';
+import { DEFAULT_LOG_LEVELS, defaultInstanceId, levelsFrom, NEST_LOG_LEVELS } from '../config/log-levels';
 import pino, { type DestinationStream, type Logger as Pino } from 'pino';
-
-// Nest's levels, lowest first (the order of LOG_LEVELS in @nestjs/common)
-export const NEST_LOG_LEVELS: readonly LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
-
-// what `npm start` and production write unless LOG_LEVEL says otherwise
-export const DEFAULT_LOG_LEVELS: readonly LogLevel[] = ['log', 'warn', 'error', 'fatal'];
 
 // Nest level → the label written in "level": pino's (and most log stores') names
 const PINO_LEVEL = { verbose: 'trace', debug: 'debug', log: 'info', warn: 'warn', error: 'error', fatal: 'fatal' } as const;
-
-/** A threshold (LOG_LEVEL=warn) as the level list Nest takes: warn, error, fatal. */
-export function levelsFrom(threshold: LogLevel): LogLevel[] {
-  return NEST_LOG_LEVELS.slice(NEST_LOG_LEVELS.indexOf(threshold));
-}
-
-/** The instance's name in every line: INSTANCE_ID, else the host name (the container id in Docker). */
-export function defaultInstanceId(env: NodeJS.ProcessEnv = process.env): string {
-  return env.INSTANCE_ID?.trim() || hostname();
-}
 
 export interface JsonLoggerOptions {
   /** the Nest levels written (a set, as Nest gives them); default DEFAULT_LOG_LEVELS */

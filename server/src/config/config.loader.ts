@@ -29,8 +29,8 @@ import {
   type GazetteerEntry,
 } from './config.schema';
 import { parseShift, SHIFT_FORMAT } from './shift';
-import { LOOPBACK_CIDRS, parseAddressList } from '../common/address-allow';
-import { DEFAULT_LOG_LEVELS, defaultInstanceId, levelsFrom } from '../common/logger';
+import { LOOPBACK_CIDRS, parseAddressList } from './address-list';
+import { DEFAULT_LOG_LEVELS, defaultInstanceId, levelsFrom } from './log-levels';
 import type { LogLevel } from '@nestjs/common';
 
 export interface LoadConfigOptions {

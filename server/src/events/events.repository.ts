@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AlertStatus, Channel, EventNote, EventNoteKind, EventRecord, Severity, WatchedEventAlert } from '@jointduty/shared';
 import { Db, insertRows, num, type Param, type Queryable } from '../infra/database/db';
-import type { EventState } from '../correlation/engine/correlator';
+import type { EventState } from './event.types';
 
 /** An event on the leader's list, before its alerts and notes are added. */
 export interface WatchedEventRow {

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from '../common/app.exception';
 import type { HealthStatus } from '@jointduty/shared';
 import { Public } from '../auth/auth.decorators';
-import { addressMatcher } from '../common/address-allow';
+import { addressMatcher } from '../config/address-list';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { EventBus } from '../infra/bus/bus';

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel, Incident, IncidentFacts, IncidentFlag } from '@jointduty/shared';
+import type { EventLink, NewIncident } from './incident.types';
+
+export type { EventLink, NewIncident } from './incident.types';
 import {
   Db,
   insertRows,
@@ -57,22 +60,6 @@ const COLUMN_TYPES: readonly string[] = COLUMNS.map((c) => {
 const LIST_COLUMNS = COLUMNS.filter((c) => c !== 'raw' && c !== 'content').join(', ');
 // 28 columns × 200 rows stays far below both databases' parameter limits
 const INSERT_CHUNK = 200;
-
-export interface NewIncident {
-  incident: Incident;
-  raw: string;
-  /** one-way key of the reporter's phone (repeat complaints, claimants) */
-  personKey?: string | null;
-  /** what the record is about, for repeat complaints: a merchant key, else place and category */
-  subjectKey?: string | null;
-}
-
-export interface EventLink {
-  id: string;
-  eventId: string;
-  joinReason: string | null;
-  flags: IncidentFlag[];
-}
 
 /** A stored record as correlation left it. */
 export interface SettledIncident {

@@ -4,7 +4,6 @@ import { AppException } from '../common/app.exception';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig, Profile } from '../config/config.schema';
 import { Db } from '../infra/database/db';
-import { normalizeText } from '../correlation/engine/text/segmenter';
 
 export interface ActiveProfile {
   profile: Profile;
@@ -109,15 +108,6 @@ export class ProfilesService implements OnModuleInit {
       choice,
     });
     return this.list();
-  }
-
-  /** The watch area of the active profile a text names, if any. */
-  watchAreaOf(texts: Array<string | null | undefined>, now = Date.now()): string | null {
-    const active = this.active(now);
-    if (!active) return null;
-    const norm = normalizeText(texts.filter(Boolean).join(' '));
-    for (const area of active.profile.watchAreas) if (area.words.some((w) => norm.includes(normalizeText(w)))) return area.name;
-    return null;
   }
 
   /** A rule's params under the active profile and, for an event in one, its watch area. */

@@ -1,6 +1,6 @@
 import type { Incident, IncidentFlag } from '@jointduty/shared';
 import type { AppConfig } from '../../config/config.schema';
-import type { EventLink, NewIncident } from '../../incidents/incidents.repository';
+import type { EventLink, NewIncident } from '../../incidents/incident.types';
 import { reachOf } from './signals/reach';
 import { SensitiveTopics } from './signals/sensitive';
 import { SentimentScorer } from './signals/sentiment';

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel, Severity } from '@jointduty/shared';
 import type { EventsFile } from '../../config/config.schema';
-import { shareAcute, similarity, wordSimilarity, type StorySignature } from './story';
+import type { EventState, StorySignature } from '../../events/event.types';
+import { shareAcute, similarity, wordSimilarity } from './story';
+
+export type { EventState } from '../../events/event.types';
 import type { Subjects } from './subjects';
 
 // Joins incidents into events across channels, in memory, with every candidate found through an
@@ -27,42 +30,6 @@ export interface Observation {
   claimant: boolean;
   harm: boolean;
   watchArea: string | null;
-}
-
-/** An event as the correlator and the rules see it; persisted as JSON in events.state. */
-export interface EventState {
-  id: string;
-  title: string;
-  district: string | null;
-  category: string | null;
-  subject: string | null;
-  place: string | null;
-  channels: Channel[];
-  incidentCount: number;
-  firstAt: number;
-  lastAt: number;
-  createdAt: number;
-  keys: string[];
-  usccs: string[];
-  places: string[];
-  sigs: StorySignature[];
-  harmIncidents: number;
-  harmChannels: Channel[];
-  /** complainants (person key or incident id when anonymous) and when, claimants left out */
-  complainants: Array<{ who: string; at: number }>;
-  watchArea: string | null;
-  reasons: string[];
-  /** praise: never joined */
-  standalone?: boolean;
-  /** the first house number seen on each road */
-  numbers?: Record<string, number>;
-  /** names feeds gave in their merchant field (learnt again after a restart) */
-  fieldKeys?: string[];
-  /** an alert has been raised on it: its alerts follow its growth */
-  alerted?: boolean;
-  /** when the pipeline last wrote its alerts, and each rule's alert severity then (memory only) */
-  alertsAt?: number;
-  alertRules?: Record<string, Severity>;
 }
 
 /** A fresh event: the given facts, nothing counted yet. */

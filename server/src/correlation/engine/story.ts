@@ -1,3 +1,4 @@
+import type { StorySignature } from '../../events/event.types';
 import type { StoryLexiconFile } from '../../config/config.schema';
 import { addWords, normalizeText, segment } from './text/segmenter';
 import { WordIndex } from './text/word-index';
@@ -5,12 +6,7 @@ import { WordIndex } from './text/word-index';
 // What a record says happened, in a form two records can be compared by: its story concepts
 // (fire, poisoning …) and its content words. Comparing costs a few set lookups.
 
-export interface StorySignature {
-  concepts: string[];
-  tokens: string[];
-  /** the concepts that happen once at one moment and place (fire, fight …) */
-  acute?: string[];
-}
+export type { StorySignature } from '../../events/event.types';
 
 /** Whether two stories share an acute concept: the same fire, not the same kind of complaint. */
 export function shareAcute(a: StorySignature, b: StorySignature): boolean {

@@ -1,4 +1,4 @@
-import { addressMatcher, LOOPBACK_CIDRS, parseAddressList } from './address-allow';
+import { addressMatcher, LOOPBACK_CIDRS, parseAddressList } from './address-list';
 
 describe('address lists (METRICS_ALLOW)', () => {
   it('reads addresses and ranges, commas or spaces between them', () => {
