@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { Client } from 'pg';
 import { APP_CONFIG } from '../../config/app-config.token';
 import type { AppConfig } from '../../config/config.schema';
-import { Db, num, type Queryable } from '../database/db';
+import { Db, num, toPg, type Queryable } from '../database/db';
 
 // The correlation lease: which instance joins incidents into events and runs the rules.
 //
@@ -278,15 +278,7 @@ export class CorrelationLease implements OnApplicationShutdown {
           const c = this.client;
           await this.take({
             dialect: 'postgres',
-            query: async (sql, params = []) => {
-              let i = 0;
-              return (
-                await c.query(
-                  sql.replace(/\?/g, () => `$${++i}`),
-                  params,
-                )
-              ).rows;
-            },
+            query: async (sql, params = []) => (await c.query(toPg(sql), params)).rows,
             execute: async () => 0,
           });
         }

@@ -17,7 +17,7 @@ export interface Queryable {
 }
 
 // PostgreSQL wants $1…$n; callers write `?` once for both dialects.
-function toPg(sql: string): string {
+export function toPg(sql: string): string {
   let i = 0;
   return sql.replace(/\?/g, () => `$${++i}`);
 }
