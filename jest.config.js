@@ -39,6 +39,8 @@ module.exports = {
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       testTimeout: 30000,
     },
+    // The lint rules themselves: import boundaries and file size, checked against fixtures.
+    { ...common, displayName: 'lint', rootDir: path.join(__dirname, 'test'), testMatch: ['<rootDir>/lint/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'browser',

@@ -1,5 +1,5 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
-import { DEFAULT_LOG_LEVELS, defaultInstanceId, levelsFrom } from '../config/log-levels';
+import { DEFAULT_LOG_LEVELS, defaultInstanceId } from '../config/log-levels';
 import pino, { type DestinationStream, type Logger as Pino } from 'pino';
 
 // Nest level → the label written in "level": pino's (and most log stores') names
