@@ -17,6 +17,13 @@ import {
 import { police } from '../support/records';
 
 const CALLER = '15012345678';
+// what a dispatch in the list carries, no more and no less
+const FIELDS = (
+  'id alertId teamId status note dispatchedBy dispatchedByName createdAt ackedAt contactedAt onsiteAt resolvedAt resultNote ' +
+  'alert place instructions'
+)
+  .split(' ')
+  .sort();
 
 describe('the field phone', () => {
   let server: TestServer;
@@ -235,6 +242,26 @@ describe('the field phone', () => {
     expect((await as('field-shinan', 'GET', `/api/events/${alerts.street.eventId}`)).status).toBe(403);
     // the caller's phone is nowhere in a phone's list
     expect(JSON.stringify(list)).not.toContain(CALLER);
+  });
+
+  it('lists dispatches newest first, each alert as it reads alone (a team’s own progress only)', async () => {
+    const staff = await mine('duty');
+    const own = await mine('field-shinan');
+    expect(staff.length).toBeGreaterThan(own.length);
+    for (const list of [staff, own]) {
+      const times = list.map((d) => Date.parse(d.createdAt));
+      expect([...times].sort((a, b) => b - a)).toEqual(times);
+    }
+    for (const d of staff) {
+      expect(Object.keys(d).sort()).toEqual(FIELDS);
+      // the alert as `GET /api/alerts/{id}` tells it, without the event, incidents and history it adds
+      const alone = { ...(await as<Alert & Record<string, unknown>>('duty', 'GET', `/api/alerts/${d.alertId}`)).body };
+      for (const extra of ['event', 'incidents', 'history']) delete alone[extra];
+      expect(d.alert).toEqual(alone);
+      const theirs = own.find((x) => x.id === d.id);
+      if (d.teamId !== 'shinan-1') expect(theirs).toBeUndefined();
+      else expect(theirs).toEqual({ ...d, alert: { ...alone, dispatches: alone.dispatches!.filter((p) => p.teamId === 'shinan-1') } });
+    }
   });
 
   it('refuses a new step once the duty room resolved the alert (409), but still replays recorded ones', async () => {

@@ -1,6 +1,5 @@
-import { ref } from 'vue';
 import type { LiveConnection } from '../../realtime/useConnection';
-import { errorMessage } from '../../app/errors';
+import { useSnapshotFeed } from '../../realtime/useSnapshotFeed';
 import { useAlertsStore, type AlertsQuery } from './store';
 
 export interface AlertsFeedOptions {
@@ -9,37 +8,20 @@ export interface AlertsFeedOptions {
   escalations?: boolean;
 }
 
-// A snapshot on load, then live upserts. Changes made between the snapshot and the socket's
-// first connect are asked for again with `resume` from the snapshot's highest seq.
+// A snapshot on load, then live upserts. Changes made after the snapshot are asked for again with
+// `resume` from its highest seq; after a reconnect `resume` replays what was missed, so a fresh
+// snapshot is taken only when the last one failed.
 export function useAlertsFeed(live: LiveConnection, options: AlertsFeedOptions = {}) {
   const store = useAlertsStore();
-  const loading = ref(false);
-  const error = ref<string | null>(null);
-
   store.clear();
-  live.on('alert:new', (a) => store.upsert(a));
-  live.on('alert:update', (a) => store.upsert(a));
-  if (options.escalations) live.on('alert:escalated', (a) => store.markEscalated(a));
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    error.value = null;
-    try {
-      const snapshotSeq = await store.load(options.query ?? { limit: 50 });
-      live.noteSeq(snapshotSeq);
-      live.resync(snapshotSeq);
-    } catch (err) {
-      error.value = errorMessage(err);
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  void load();
-  // a failed first load is retried once the link is back
-  live.onConnect(({ first }) => {
-    if (!first && error.value !== null) void load();
+  const feed = useSnapshotFeed(live, {
+    snapshot: () => store.load(options.query ?? { limit: 50 }),
+    frames: {
+      'alert:new': (a) => store.upsert(a),
+      'alert:update': (a) => store.upsert(a),
+      ...(options.escalations ? { 'alert:escalated': (a) => store.markEscalated(a) } : {}),
+    },
+    refreshOnReconnect: 'after-error',
   });
-
-  return { store, loading, error, reload: load };
+  return { store, ...feed };
 }
