@@ -1,7 +1,7 @@
 // A busy event's alert follows its growth without flooding every screen: a new alert and a higher
 // severity go out at once, the count at most every 2 s, and the last count always arrives.
 import type { Alert } from '@jointduty/shared';
-import { GROWTH_EVERY_MS } from '@jointduty/server/correlation/pipeline/correlation.pipeline';
+import { GROWTH_EVERY_MS } from '@jointduty/server/correlation/pipeline/growth-throttle';
 import { collect, connectLive, login, postFeed, sleep, startServer, waitFor, type TestServer } from '../support/harness';
 import { police } from '../support/records';
 

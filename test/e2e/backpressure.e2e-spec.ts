@@ -1,6 +1,6 @@
 // When the pipeline falls behind, intake says so (429/503 with Retry-After) instead of holding
 // more and more in memory; what it refused is not stored, what it accepted is never lost.
-import { CorrelationLease } from '@jointduty/server/infra/cluster/lease.service';
+import { CorrelationTurns } from '@jointduty/server/correlation/pipeline/turns';
 import { Db } from '@jointduty/server/infra/database/db';
 import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
 import { hotline } from '../support/records';
@@ -24,7 +24,7 @@ afterAll(async () => {
 it('answers 429 with Retry-After while correlation is more records behind than allowed, then accepts again', async () => {
   // correlation stalls (a long job holds its turn): what is stored waits for it
   let release!: () => void;
-  const stall = server.app.get(CorrelationLease).run(() => new Promise<void>((r) => (release = r)));
+  const stall = server.app.get(CorrelationTurns).run(() => new Promise<void>((r) => (release = r)));
   const first = Array.from({ length: 25 }, () => hotline());
   expect((await postFeed(server, '12345', first)).status).toBe(202);
 

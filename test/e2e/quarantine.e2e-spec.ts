@@ -4,7 +4,7 @@
 // QUARANTINE_AFTER times, still stored, listed for duty staff, and sent back once the cause is
 // fixed. The others are correlated as usual.
 import type { AuditEntry, Incident, IncidentSummary, QuarantinedRecord } from '@jointduty/shared';
-import { QUARANTINE_AFTER } from '@jointduty/server/correlation/pipeline/correlation.pipeline';
+import { QUARANTINE_AFTER } from '@jointduty/server/correlation/pipeline/quarantine.service';
 import { UnderstandingService } from '@jointduty/server/correlation/understanding.service';
 import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
 import { hotline } from '../support/records';

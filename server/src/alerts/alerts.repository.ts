@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Alert, AlertStatus, Channel, DispatchProgress, Severity } from '@jointduty/shared';
 import { Db, num, valuesClause, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
-import { NOTICE_CHANNELS } from '../infra/cluster/lease.service';
+import { InstanceMessages } from '../infra/cluster/instance-messages';
 
 export interface AlertQuery {
   status?: AlertStatus;
@@ -77,7 +77,10 @@ function alertRow(a: Alert): Param[] {
 
 @Injectable()
 export class AlertsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly messages: InstanceMessages,
+  ) {}
 
   /**
    * The next system-wide seq. The counter row stays locked until the transaction commits, so
@@ -151,7 +154,7 @@ export class AlertsRepository {
         chunk.flatMap((c) => [c.alert.seq, c.alert.id, c.kind, c.actor, JSON.stringify(c.alert), now]),
       );
     }
-    if (tx.dialect === 'postgres') await tx.query(`SELECT pg_notify('${NOTICE_CHANNELS.alerts}', '')`);
+    await this.messages.notifyIn(tx, 'alerts');
   }
 
   async findByEventRule(tx: Queryable, eventId: string, rule: string): Promise<Alert | null> {

@@ -9,9 +9,11 @@ import { Db } from '../infra/database/db';
 import { Classifier } from '../correlation/engine/classifier';
 import { IncidentsRepository, type NewIncident } from '../incidents/incidents.repository';
 import { normalize } from '../correlation/engine/normalizer';
+import { Reader } from '../correlation/engine/reading';
 import { MetricsService } from '../metrics/metrics.service';
 import { DistrictResolver } from '../correlation/engine/district-resolver';
 import { CorrelationPipeline } from '../correlation/pipeline/correlation.pipeline';
+import { InstanceMessages } from '../infra/cluster/instance-messages';
 import { CorrelationLease } from '../infra/cluster/lease.service';
 import { IntakeFullError, IntakeWriter } from './intake-writer';
 
@@ -22,7 +24,7 @@ export interface IntakeOptions {
 // Intake answers within the time of one group commit. On the instance holding the correlation
 // lease that commit stores the records with their events and alerts (enrichment, correlation and
 // rules run just before it); elsewhere the records are stored waiting, and the holder takes them
-// from the database (server/src/pipeline).
+// from the database (correlation/pipeline).
 const MAX_GROUP = 2_000;
 
 /** The one intake: real feeds and the simulator both come through here. */
@@ -31,6 +33,8 @@ export class FeedsService implements OnModuleDestroy {
   private readonly logger = new Logger('feeds');
   private readonly classifier: Classifier;
   private readonly resolver: DistrictResolver;
+  /** reads a record once for its routing and its understanding, when this instance understands it */
+  private readonly reader: () => Reader | undefined;
   private readonly writer: IntakeWriter;
   private draining = false;
 
@@ -41,10 +45,15 @@ export class FeedsService implements OnModuleDestroy {
     private readonly metrics: MetricsService,
     private readonly pipeline: CorrelationPipeline,
     lease: CorrelationLease,
+    messages: InstanceMessages,
     private readonly shutdown: Draining,
   ) {
     this.classifier = new Classifier(config.departments, config.classifierExamples);
     this.resolver = new DistrictResolver(config);
+    const reader = new Reader(config.sentimentLexicon);
+    // the holder of the lease understands what it takes in (the same incident objects): elsewhere
+    // the reading would be thrown away
+    this.reader = () => (lease.held ? reader : undefined);
     this.writer = new IntakeWriter(db, incidents, {
       maxQueued: config.env.intakeMaxQueued,
       maxGroup: MAX_GROUP,
@@ -52,7 +61,7 @@ export class FeedsService implements OnModuleDestroy {
       store: (rows) => this.pipeline.store(rows),
       // another instance holds the lease: tell it there is work (delivered at commit)
       beforeCommit: async (tx, written) => {
-        if (written.size > 0 && !lease.held) await lease.notifyIn(tx, 'pending');
+        if (written.size > 0 && !lease.held) await messages.notifyIn(tx, 'pending');
       },
       afterCommit: (rows, written) => this.pipeline.accepted(rows.filter((r) => written.has(r.incident.id)).map((r) => r.incident)),
     });
@@ -67,22 +76,22 @@ export class FeedsService implements OnModuleDestroy {
 
   channelOrThrow(channel: string): Channel {
     if (!isChannel(channel))
-      throw new AppException('not_found', `unknown channel ${channel.slice(0, 40)}: use 12345, 12315, 110 or sentiment`);
+      throw new AppException('feed.unknown_channel', `unknown channel ${channel.slice(0, 40)}: use 12345, 12315, 110 or sentiment`);
     return channel;
   }
 
   checkKey(channel: Channel, key: unknown): void {
     const expected = Buffer.from(this.config.feedKeys[channel], 'utf8');
     const given = Buffer.from(typeof key === 'string' ? key : '', 'utf8');
-    if (given.length === 0) throw new AppException('unauthorized', 'X-Feed-Key: missing');
+    if (given.length === 0) throw new AppException('feed.key_missing', 'X-Feed-Key: missing');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new AppException('unauthorized', 'X-Feed-Key: wrong key for this channel');
+      throw new AppException('feed.key_invalid', 'X-Feed-Key: wrong key for this channel');
     }
   }
 
   async intake(channel: Channel, body: unknown, opts: IntakeOptions = {}): Promise<FeedResult> {
     if (this.draining || this.shutdown.active) {
-      throw new AppException('unavailable', 'this instance is shutting down: send again', undefined, { 'Retry-After': '1' });
+      throw new AppException('feed.shutting_down', 'this instance is shutting down: send again', undefined, { 'Retry-After': '1' });
     }
     const records = this.recordsOf(body);
     const backlog = await this.pipeline.backlog();
@@ -93,7 +102,7 @@ export class FeedsService implements OnModuleDestroy {
         { channel, why: 'backlog' },
         records.length,
       );
-      throw new AppException('too_many_requests', `correlation is ${backlog} records behind: send again later`, undefined, {
+      throw new AppException('feed.backlogged', `correlation is ${backlog} records behind: send again later`, undefined, {
         'Retry-After': '2',
       });
     }
@@ -119,13 +128,14 @@ export class FeedsService implements OnModuleDestroy {
         simulated: opts.simulated === true,
         resolver: this.resolver,
         classifier: this.classifier,
+        reader: this.reader(),
       });
       fresh.push({ incident, raw: JSON.stringify(value) });
     });
 
     this.metrics.inc('jointduty_records_rejected_total', 'Feed records rejected as invalid', { channel }, rejected.length);
     if (fresh.length === 0 && duplicates === 0) {
-      throw new AppException('unprocessable', 'every record was invalid', { accepted: 0, duplicates: 0, rejected });
+      throw new AppException('feed.all_rejected', 'every record was invalid', { accepted: 0, duplicates: 0, rejected });
     }
 
     let written: Set<string>;
@@ -139,11 +149,11 @@ export class FeedsService implements OnModuleDestroy {
           { channel, why: 'queue' },
           fresh.length,
         );
-        throw new AppException('unavailable', `${err.message}: send again`, undefined, { 'Retry-After': '1' });
+        throw new AppException('feed.queue_full', `${err.message}: send again`, undefined, { 'Retry-After': '1' });
       }
       // nothing of the request was written: the sender may retry the whole request safely
       this.logger.error(`intake write failed: ${(err as Error).message}`);
-      throw new AppException('unavailable', `database unavailable: ${(err as Error).message.slice(0, 200)}`, undefined, {
+      throw new AppException('feed.store_unavailable', `database unavailable: ${(err as Error).message.slice(0, 200)}`, undefined, {
         'Retry-After': '2',
       });
     }
@@ -156,13 +166,13 @@ export class FeedsService implements OnModuleDestroy {
 
   private recordsOf(body: unknown): unknown[] {
     if (Array.isArray(body)) {
-      if (body.length === 0) throw new AppException('bad_request', 'body: an empty array holds no records');
+      if (body.length === 0) throw new AppException('feed.empty_batch', 'body: an empty array holds no records');
       if (body.length > FEED_LIMITS.maxRecords) {
-        throw new AppException('payload_too_large', `body: ${body.length} records, at most ${FEED_LIMITS.maxRecords} per request`);
+        throw new AppException('feed.too_many_records', `body: ${body.length} records, at most ${FEED_LIMITS.maxRecords} per request`);
       }
       return body;
     }
     if (body !== null && typeof body === 'object') return [body];
-    throw new AppException('bad_request', 'body: must be a JSON object (one record) or an array of records');
+    throw new AppException('feed.not_records', 'body: must be a JSON object (one record) or an array of records');
   }
 }

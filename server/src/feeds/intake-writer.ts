@@ -1,6 +1,6 @@
 import type { NewIncident, IncidentsRepository } from '../incidents/incidents.repository';
 import type { Db } from '../infra/database/db';
-import type { Staged } from '../infra/cluster/lease.service';
+import type { Staged } from '../correlation/pipeline/turns';
 
 // groups under way at once: on the correlation holder one is being decided (its records
 // understood), the one before it inserts its records, and the one before that finishes its commit

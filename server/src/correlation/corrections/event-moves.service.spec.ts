@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventRecord, Incident, SessionUser } from '@jointduty/shared';
 import type { AlertsService, RuleMatch } from '../../alerts/alerts.service';
 import type { CorrelationLease } from '../../infra/cluster/lease.service';
+import type { CorrelationTurns } from '../pipeline/turns';
 import type { SilencesService } from '../../alerts/silences.service';
 import type { AuditService } from '../../audit/audit.service';
 import { loadConfig } from '../../config/config.loader';
@@ -112,10 +113,10 @@ function setup() {
     // this process holds correlation: moves run in turn with its batches
     {
       held: true,
-      changeEvents: <T>(job: () => Promise<T>) => job(),
       bump: async () => 1,
       changed: () => undefined,
     } as unknown as CorrelationLease,
+    { changeEvents: <T>(job: () => Promise<T>) => job() } as unknown as CorrelationTurns,
     profiles,
     { mutes: () => false } as unknown as SilencesService,
     audit as unknown as AuditService,
@@ -208,10 +209,10 @@ describe('EventMovesService', () => {
   it('refuses the same event, unknown ones, and splitting an incident alone in its event', async () => {
     const t = setup();
     const [a] = t.take([complaint('青岛湾海鲜楼', 1)]);
-    await expect(t.moves.move(a!.id, a!.eventId, user)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(t.moves.move(a!.id, null, user)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(t.moves.move(a!.id, randomUUID(), user)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(t.moves.move(randomUUID(), a!.eventId, user)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(t.moves.move(a!.id, a!.eventId, user)).rejects.toMatchObject({ code: 'event.move_same_event', status: 409 });
+    await expect(t.moves.move(a!.id, null, user)).rejects.toMatchObject({ code: 'event.move_already_alone', status: 409 });
+    await expect(t.moves.move(a!.id, randomUUID(), user)).rejects.toMatchObject({ code: 'event.not_found', status: 404 });
+    await expect(t.moves.move(randomUUID(), a!.eventId, user)).rejects.toMatchObject({ code: 'incident.not_found', status: 404 });
     expect(t.audit.record).not.toHaveBeenCalled();
   });
 

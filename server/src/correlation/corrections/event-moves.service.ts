@@ -13,8 +13,10 @@ import { EventBus } from '../../infra/bus/bus';
 import { Db, type Queryable } from '../../infra/database/db';
 import { ProfilesService } from '../../profiles/profiles.service';
 import { newEventState, type EventState, type Observation } from '../engine/correlator';
+import { eventFor } from '../engine/event-state';
 import { EventsRepository } from '../../events/events.repository';
 import { CorrelationLease } from '../../infra/cluster/lease.service';
+import { CorrelationTurns } from '../pipeline/turns';
 import { UnderstandingService } from '../understanding.service';
 
 /** An event rebuilt from more incidents than this would hold the server up too long: refused. */
@@ -56,6 +58,7 @@ export class EventMovesService {
     private readonly understanding: UnderstandingService,
     private readonly alerts: AlertsService,
     private readonly lease: CorrelationLease,
+    private readonly turns: CorrelationTurns,
     private readonly profiles: ProfilesService,
     private readonly silences: SilencesService,
     private readonly audit: AuditService,
@@ -64,7 +67,7 @@ export class EventMovesService {
 
   async move(incidentId: string, targetId: string | null, user: SessionUser): Promise<MoveResult> {
     try {
-      return await this.lease.changeEvents(() => this.moveNow(incidentId, targetId, user));
+      return await this.turns.changeEvents(() => this.moveNow(incidentId, targetId, user));
     } finally {
       // an instance not correlating keeps no events in memory: what a move put there is not followed
       if (!this.lease.held) this.understanding.brain.clear();
@@ -101,20 +104,20 @@ export class EventMovesService {
 
   private async tryMove(incidentId: string, targetId: string | null, user: SessionUser, lastTry: boolean): Promise<MoveResult> {
     const found = await this.incidents.get(incidentId);
-    if (!found) throw new AppException('not_found', `incident ${incidentId.slice(0, 64)} not found`);
+    if (!found) throw new AppException('incident.not_found', `incident ${incidentId.slice(0, 64)} not found`);
     const incident = found.incident;
     const fromId = incident.eventId;
     if (targetId !== null && targetId === fromId) {
-      throw new AppException('conflict', `eventId: the incident is already in event ${targetId}`);
+      throw new AppException('event.move_same_event', `eventId: the incident is already in event ${targetId}`);
     }
     const targetRecord = targetId === null ? null : await this.events.get(targetId);
-    if (targetId !== null && !targetRecord) throw new AppException('not_found', `eventId: event ${targetId.slice(0, 64)} not found`);
+    if (targetId !== null && !targetRecord) throw new AppException('event.not_found', `eventId: event ${targetId.slice(0, 64)} not found`);
 
     // the source without the incident, read and understood again
     const sourceRecord = fromId ? await this.events.get(fromId) : null;
     const sourceRows = sourceRecord ? await this.incidentsOf(this.db, sourceRecord.id) : [];
     if (targetId === null && sourceRecord && sourceRows.length <= 1) {
-      throw new AppException('conflict', 'eventId: the incident is alone in its event already');
+      throw new AppException('event.move_already_alone', 'eventId: the incident is alone in its event already');
     }
     const sourceItems = await this.itemsOf(sourceRows.filter((i) => i.id !== incident.id));
     const moved = this.understanding.observe(incident);
@@ -152,7 +155,7 @@ export class EventMovesService {
           target = this.correlator.rebuild(baseOf(targetRecord), targetItems ?? [{ o: moved, reason }]);
         } else {
           targetBefore = null;
-          target = this.newEventFor(incident, moved);
+          target = this.correlator.rebuild(eventFor(moved), [{ o: moved, reason: null }]);
         }
         // in place: the correlator's events are swapped; older ones stay out of its memory
         if (source && sourceLive) this.correlator.replace(source);
@@ -234,27 +237,11 @@ export class EventMovesService {
     }
   }
 
-  private newEventFor(incident: Incident, o: Observation): EventState {
-    const base = newEventState({
-      title: incident.title.slice(0, 200),
-      district: incident.district,
-      category: incident.category,
-      subject: o.subjects.merchant,
-      place: o.subjects.place,
-      firstAt: o.at,
-      lastAt: o.at,
-      createdAt: Date.now(),
-      watchArea: o.watchArea,
-    });
-    if (o.praise) base.standalone = true;
-    return this.correlator.rebuild(base, [{ o, reason: null }]);
-  }
-
   private async incidentsOf(tx: Queryable, eventId: string): Promise<Incident[]> {
     const count = await this.incidents.countByEvent(tx, eventId);
     if (count > MAX_REBUILD) {
       throw new AppException(
-        'conflict',
+        'event.too_large_to_rebuild',
         `event ${eventId} holds ${count} incidents: events of more than ${MAX_REBUILD} are not rebuilt by hand`,
       );
     }

@@ -9,6 +9,7 @@ import { UnderstandingService } from '../understanding.service';
 import { EventBus } from '../../infra/bus/bus';
 import { Db } from '../../infra/database/db';
 import { CorrelationLease } from '../../infra/cluster/lease.service';
+import { CorrelationTurns } from '../pipeline/turns';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { IncidentsRepository } from '../../incidents/incidents.repository';
 
@@ -32,11 +33,12 @@ export class ReclassifyService {
     private readonly audit: AuditService,
     private readonly bus: EventBus,
     private readonly lease: CorrelationLease,
+    private readonly turns: CorrelationTurns,
   ) {}
 
   async reclassify(id: string, body: unknown, user: SessionUser): Promise<ReclassifyResult> {
     try {
-      return await this.lease.changeEvents(() => this.reclassifyNow(id, body, user));
+      return await this.turns.changeEvents(() => this.reclassifyNow(id, body, user));
     } finally {
       if (!this.lease.held) this.understanding.brain.clear();
     }
@@ -45,12 +47,13 @@ export class ReclassifyService {
   private async reclassifyNow(id: string, body: unknown, user: SessionUser): Promise<ReclassifyResult> {
     const b = parseOr400(reclassifyBodySchema, body ?? {});
     const owner = this.taxonomy.ownerOf(b.category);
-    if (!owner) throw new AppException('bad_request', 'category: not a category path of the taxonomy (GET /api/taxonomy)');
+    if (!owner) throw new AppException('incident.unknown_category', 'category: not a category path of the taxonomy (GET /api/taxonomy)');
     const department = b.department === undefined ? owner : this.taxonomy.department(b.department);
-    if (!department) throw new AppException('bad_request', 'department: not a department id or name of the taxonomy (GET /api/taxonomy)');
+    if (!department)
+      throw new AppException('incident.unknown_department', 'department: not a department id or name of the taxonomy (GET /api/taxonomy)');
 
     const current = await this.incidents.summaryIn(this.db, id);
-    if (!current) throw new AppException('not_found', `incident ${id.slice(0, 64)} not found`);
+    if (!current) throw new AppException('incident.not_found', `incident ${id.slice(0, 64)} not found`);
     if (current.category === b.category && current.department === department.name) {
       return { incident: toIncidentSummary(current), eventFollowed: false };
     }
@@ -65,7 +68,7 @@ export class ReclassifyService {
     try {
       const result = await this.db.transaction(async (tx) => {
         const before = await this.incidents.summaryIn(tx, id);
-        if (!before) throw new AppException('not_found', `incident ${id.slice(0, 64)} not found`);
+        if (!before) throw new AppException('incident.not_found', `incident ${id.slice(0, 64)} not found`);
         await this.incidents.setClass(tx, id, b.category, department.name);
         let eventFollowed = false;
         const evId = before.eventId;

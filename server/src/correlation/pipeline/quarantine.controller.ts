@@ -5,7 +5,7 @@ import { AppException } from '../../common/app.exception';
 import { AuditService } from '../../audit/audit.service';
 import { Db } from '../../infra/database/db';
 import { CorrelationPipeline } from './correlation.pipeline';
-import { CorrelationLease } from '../../infra/cluster/lease.service';
+import { InstanceMessages } from '../../infra/cluster/instance-messages';
 import { QuarantineRepository } from './quarantine.repository';
 
 // Records correlation set aside (understanding failed on them alone, again and again). Duty staff
@@ -17,7 +17,7 @@ export class QuarantineController {
   constructor(
     private readonly db: Db,
     private readonly quarantine: QuarantineRepository,
-    private readonly lease: CorrelationLease,
+    private readonly messages: InstanceMessages,
     private readonly pipeline: CorrelationPipeline,
     private readonly audit: AuditService,
   ) {}
@@ -35,10 +35,10 @@ export class QuarantineController {
       if (!was) return false;
       await this.audit.record(user.username, 'incident.release', 'incident', id, { before: { quarantine: was }, after: { quarantine: null } }, tx);
       // the holder, wherever it runs, reads the queue again
-      await this.lease.notifyIn(tx, 'pending');
+      await this.messages.notifyIn(tx, 'pending');
       return true;
     });
-    if (!released) throw new AppException('not_found', `incident ${id.slice(0, 64)} is not in the quarantine`);
+    if (!released) throw new AppException('quarantine.not_found', `incident ${id.slice(0, 64)} is not in the quarantine`);
     this.pipeline.released();
     return { released: id };
   }

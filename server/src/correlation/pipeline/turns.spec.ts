@@ -1,11 +1,10 @@
-import type { AppConfig } from '../../config/config.schema';
-import type { Db } from '../database/db';
-import { CorrelationLease } from './lease.service';
+import type { CorrelationLease } from '../../infra/cluster/lease.service';
+import { CorrelationTurns } from './turns';
 
 // The holder's turns: correlation work runs one job at a time, and a two-stage job lets the next
 // one decide while its commit is under way, with commits still in the order they were decided.
-// (Turns need no database: the lease is never started here.)
-const lease = () => new CorrelationLease({ env: { instanceId: 'spec' } } as unknown as AppConfig, { dialect: 'sqlite' } as Db);
+// (Turns need no database: the lease is a stand-in, never started.)
+const turns = () => new CorrelationTurns({ held: true } as CorrelationLease);
 
 const gate = () => {
   let open!: () => void;
@@ -14,9 +13,9 @@ const gate = () => {
 };
 const tick = () => new Promise((r) => setImmediate(r));
 
-describe('CorrelationLease turns', () => {
+describe('CorrelationTurns', () => {
   it('passes the turn on after a pipelined job decided, and hands each commit the commits before it', async () => {
-    const l = lease();
+    const l = turns();
     const log: string[] = [];
     const firstCommit = gate();
     const a = l.pipelined(
@@ -50,7 +49,7 @@ describe('CorrelationLease turns', () => {
   });
 
   it('starts a plain job only when every commit under way has finished', async () => {
-    const l = lease();
+    const l = turns();
     const log: string[] = [];
     const commit = gate();
     const staged = l.pipelined(
@@ -72,7 +71,7 @@ describe('CorrelationLease turns', () => {
   });
 
   it('gives up a pipelined job whose turn does not come in time: null, and neither stage runs', async () => {
-    const l = lease();
+    const l = turns();
     const long = gate();
     const holding = l.run(() => long.p);
     let ran = false;
@@ -90,7 +89,7 @@ describe('CorrelationLease turns', () => {
   });
 
   it('rejects a job whose preparation fails, and goes on with the next', async () => {
-    const l = lease();
+    const l = turns();
     const bad = l.pipelined(
       async () => {
         throw new Error('memory broke');
@@ -103,7 +102,7 @@ describe('CorrelationLease turns', () => {
   });
 
   it('idle() waits for the commits as well as the turns', async () => {
-    const l = lease();
+    const l = turns();
     const commit = gate();
     let done = false;
     const staged = l.pipelined(
