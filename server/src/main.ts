@@ -42,8 +42,8 @@ async function bootstrap(): Promise<void> {
   }
   await app.listen({ port: config.env.port, host: '0.0.0.0' });
   const where = config.env.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.env.dataDir}`;
-  const bus = config.env.redisUrl ? 'Redis bus' : 'in-process bus';
-  logger.log(`listening on http://localhost:${config.env.port} (${where}; ${bus}; simulator ${config.env.simulator ? 'on' : 'off'})`);
+  const fanOut = config.env.redisUrl ? 'live fan-out through Redis' : 'live fan-out in-process';
+  logger.log(`listening on http://localhost:${config.env.port} (${where}; ${fanOut}; simulator ${config.env.simulator ? 'on' : 'off'})`);
 }
 
 bootstrap().catch((err: unknown) => {

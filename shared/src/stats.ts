@@ -64,6 +64,12 @@ export interface HealthStatus {
   status: 'ok' | 'degraded';
   database: 'ok' | 'down';
   bus: 'ok' | 'down';
+  /**
+   * how live pushes reach the sockets of other instances: the Socket.IO Redis Streams adapter
+   * (REDIS_URL) or none (one instance), and whether its Redis answers; while it is away each
+   * instance still serves its own sockets, and the answer is degraded
+   */
+  realtime?: { adapter: 'redis-streams' | 'none'; status: 'ok' | 'down' };
   version: string;
   uptimeSeconds: number;
   /** which instance answered (INSTANCE_ID and process id) */

@@ -9,7 +9,7 @@ import type { AppConfig } from '../config/config.schema';
 import { EventBus } from '../infra/bus/bus';
 import { Db } from '../infra/database/db';
 import { MetricsService } from '../metrics/metrics.service';
-import { RedisLink } from '../infra/redis/redis-link';
+import { RealtimeAdapter } from '../infra/realtime/realtime.adapter';
 import { CorrelationLease } from '../infra/cluster/lease.service';
 
 const VERSION = '0.1.0';
@@ -23,7 +23,7 @@ export class HealthController {
     private readonly db: Db,
     private readonly bus: EventBus,
     private readonly metrics: MetricsService,
-    private readonly redis: RedisLink,
+    private readonly realtime: RealtimeAdapter,
     private readonly lease: CorrelationLease,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -34,15 +34,21 @@ export class HealthController {
   @Get('api/health')
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthStatus> {
     const database = (await this.db.ping()) ? 'ok' : 'down';
-    // with REDIS_URL the bus is Redis: while it is away this instance still serves its own
-    // sockets (degraded), and says so
-    const bus = this.bus.healthy() && this.redis.healthy() ? 'ok' : 'down';
-    const ok = database === 'ok' && bus === 'ok';
+    // the bus is in-process; other instances are reached through the database (alerts) and the
+    // realtime adapter (live fan-out). While the adapter's Redis is away this instance still
+    // serves its own sockets (degraded), and says so.
+    const bus = this.bus.healthy() ? 'ok' : 'down';
+    const realtime: NonNullable<HealthStatus['realtime']> = {
+      adapter: this.realtime.kind,
+      status: this.realtime.healthy() ? 'ok' : 'down',
+    };
+    const ok = database === 'ok' && bus === 'ok' && realtime.status === 'ok';
     if (!ok) void reply.status(503);
     return {
       status: ok ? 'ok' : 'degraded',
       database,
       bus,
+      realtime,
       version: VERSION,
       uptimeSeconds: Math.round(process.uptime()),
       instance: this.lease.instance,
@@ -58,7 +64,7 @@ export class HealthController {
     // A proxy on an allowed address would pass everyone's requests on: deploy/nginx.conf refuses
     // /metrics itself.
     if (!this.mayScrape(req.socket.remoteAddress))
-      throw new AppException('forbidden', 'metrics are served to this host and METRICS_ALLOW only');
+      throw new AppException('metrics.host_not_allowed', 'metrics are served to this host and METRICS_ALLOW only');
     // set here, not with @Header: a refusal is a JSON { error }, which Fastify will not send as text/plain
     void reply.header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
     return this.metrics.render();

@@ -3,18 +3,8 @@ import type { Channel, Incident, IncidentFacts, IncidentFlag } from '@jointduty/
 import type { EventLink, NewIncident } from './incident.types';
 
 export type { EventLink, NewIncident } from './incident.types';
-import {
-  Db,
-  insertRows,
-  num,
-  numOrNull,
-  unnestFrom,
-  valuesClause,
-  whereEquals,
-  type Param,
-  type Queryable,
-  type Row,
-} from '../infra/database/db';
+import { Db, insertRows, num, numOrNull, valuesClause, whereEquals, type Param, type Queryable, type Row } from '../infra/database/db';
+import { existingKeys, forUpdate, updateRows } from '../infra/database/dialect';
 import { addCounts, dayCounts, minuteCounts, moveCategory, type DayCounts } from './incident-counts';
 
 /** a record set aside from correlation (pipeline/quarantine.repository.ts) waits no more */
@@ -202,42 +192,15 @@ export class IncidentsRepository {
 
   /**
    * Which of these records are stored already, by channel and external id (the feed's identity):
-   * keys `channel + '\n' + externalId`. PostgreSQL: one statement; SQLite: one per channel and 500 ids.
+   * keys `channel + '\n' + externalId`.
    */
   async storedKeys(incidents: Pick<Incident, 'channel' | 'externalId'>[]): Promise<Set<string>> {
-    const stored = new Set<string>();
-    if (this.db.dialect === 'postgres') {
-      // one round trip for the whole group, whatever its channels (an index lookup per key)
-      if (incidents.length === 0) return stored;
-      const { from, params } = unnestFrom(
-        ['text', 'text'],
-        incidents.map((i) => [i.channel, i.externalId]),
-      );
-      const rows = await this.db.query<{ channel: unknown; external_id: unknown }>(
-        `SELECT i.channel, i.external_id FROM incidents i JOIN ${from} AS k(channel, external_id)
-             ON i.channel = k.channel AND i.external_id = k.external_id`,
-        params,
-      );
-      for (const r of rows) stored.add(`${String(r.channel)}\n${String(r.external_id)}`);
-      return stored;
-    }
-    const byChannel = new Map<string, string[]>();
-    for (const i of incidents) {
-      const ids = byChannel.get(i.channel);
-      if (ids) ids.push(i.externalId);
-      else byChannel.set(i.channel, [i.externalId]);
-    }
-    for (const [channel, ids] of byChannel) {
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        const rows = await this.db.query<{ external_id: unknown }>(
-          `SELECT external_id FROM incidents WHERE channel = ? AND external_id IN (${chunk.map(() => '?').join(', ')})`,
-          [channel, ...chunk],
-        );
-        for (const r of rows) stored.add(`${channel}\n${String(r.external_id)}`);
-      }
-    }
-    return stored;
+    const rows = await existingKeys<{ channel: unknown; external_id: unknown }>(
+      this.db,
+      { table: 'incidents', columns: ['channel', 'external_id'], types: ['text', 'text'] },
+      incidents.map((i) => [i.channel, i.externalId]),
+    );
+    return new Set(rows.map((r) => `${String(r.channel)}\n${String(r.external_id)}`));
   }
 
   /** Event, join reason and flags of stored incidents: one statement per 200. */
@@ -255,41 +218,32 @@ export class IncidentsRepository {
 
   /**
    * What correlation decided for records stored before it ran (event, join reason, flags and the
-   * facts, person and subject that enrichment found), one statement per 200. Only records still
-   * waiting are written: returns how many were, so a record settled twice is noticed.
+   * facts, person and subject that enrichment found), in one statement (SQLite: one per 200).
+   * Only records still waiting are written: returns how many were, so a record settled twice is
+   * noticed.
    */
-  async settle(tx: Queryable, rows: SettledIncident[]): Promise<number> {
-    let written = 0;
-    const values = (r: SettledIncident): Param[] => [
-      r.incident.id,
-      r.incident.eventId,
-      r.incident.joinReason ?? null,
-      r.incident.flags.join(','),
-      JSON.stringify(r.incident.facts),
-      r.personKey,
-      r.subjectKey,
-    ];
-    if (tx.dialect === 'postgres') {
-      if (rows.length === 0) return 0;
-      const { from, params } = unnestFrom(['text', 'text', 'text', 'text', 'text', 'text', 'text'], rows.map(values));
-      return tx.execute(
-        `UPDATE incidents SET event_id = v.event_id, join_reason = v.join_reason, flags = v.flags, facts = v.facts,
-           person_key = v.person_key, subject_key = v.subject_key
-         FROM ${from} AS v(id, event_id, join_reason, flags, facts, person_key, subject_key)
-         WHERE incidents.id = v.id AND incidents.event_id IS NULL`,
-        params,
-      );
-    }
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      written += await tx.execute(
-        `UPDATE incidents SET event_id = v.column2, join_reason = v.column3, flags = v.column4, facts = v.column5,
-           person_key = v.column6, subject_key = v.column7
-         FROM (VALUES ${valuesClause(chunk.length, 7)}) AS v WHERE incidents.id = v.column1 AND incidents.event_id IS NULL`,
-        chunk.flatMap(values),
-      );
-    }
-    return written;
+  settle(tx: Queryable, rows: SettledIncident[]): Promise<number> {
+    return updateRows(
+      tx,
+      {
+        table: 'incidents',
+        columns: ['id', 'event_id', 'join_reason', 'flags', 'facts', 'person_key', 'subject_key'],
+        types: ['text', 'text', 'text', 'text', 'text', 'text', 'text'],
+        set: `event_id = v.event_id, join_reason = v.join_reason, flags = v.flags, facts = v.facts,
+           person_key = v.person_key, subject_key = v.subject_key`,
+        where: 'incidents.id = v.id AND incidents.event_id IS NULL',
+        chunk: INSERT_CHUNK,
+      },
+      rows.map((r) => [
+        r.incident.id,
+        r.incident.eventId,
+        r.incident.joinReason ?? null,
+        r.incident.flags.join(','),
+        JSON.stringify(r.incident.facts),
+        r.personKey,
+        r.subjectKey,
+      ]),
+    );
   }
 
   /** Ids of stored records no event has taken yet, oldest first (the correlation queue). */
@@ -417,7 +371,7 @@ export class IncidentsRepository {
   /** A new category and department; the day's counts follow (the row is locked while it moves). */
   async setClass(tx: Queryable, id: string, category: string, department: string | null): Promise<void> {
     const rows = await tx.query<{ channel: unknown; district: unknown; category: unknown; received_at: unknown }>(
-      `SELECT channel, district, category, received_at FROM incidents WHERE id = ?${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
+      `SELECT channel, district, category, received_at FROM incidents WHERE id = ?${forUpdate(tx)}`,
       [id],
     );
     const was = rows[0];

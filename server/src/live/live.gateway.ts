@@ -8,7 +8,6 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server as HttpServer } from 'node:http';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import {
   AUDIENCE,
@@ -29,8 +28,8 @@ import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { EventBus } from '../infra/bus/bus';
 import { MetricsService } from '../metrics/metrics.service';
-import { CorrelationLease } from '../infra/cluster/lease.service';
-import { RedisLink } from '../infra/redis/redis-link';
+import { InstanceMessages } from '../infra/cluster/instance-messages';
+import { RealtimeAdapter } from '../infra/realtime/realtime.adapter';
 import { StatsService } from '../stats/stats.service';
 
 type LiveServer = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
@@ -73,8 +72,8 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly alerts: AlertsRepository,
     private readonly stats: StatsService,
     private readonly metrics: MetricsService,
-    private readonly lease: CorrelationLease,
-    private readonly redis: RedisLink,
+    private readonly messages: InstanceMessages,
+    private readonly realtime: RealtimeAdapter,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -87,16 +86,7 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       maxHttpBufferSize: 64 * 1024,
     });
     // several instances: what one emits to a room reaches the sockets of every instance
-    if (this.redis.client) {
-      this.io.adapter(
-        createAdapter(this.redis.client, {
-          streamName: 'jointduty:live',
-          // about a minute of fan-out at a busy hour; the stream is a relay, not a record
-          maxLen: 10_000,
-          readCount: 200,
-        }),
-      );
-    }
+    this.realtime.attach(this.io);
     // nothing lives on the default namespace
     this.io.of('/').use((_socket, next) => next(new Error('use the /live namespace')));
     const ns = this.io.of(LIVE_NAMESPACE) as LiveServer;
@@ -131,7 +121,7 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
         ns.to([...roomsFor(AUDIENCE.alerts), ...teamIds.map(rooms.team)]).emit('event:note', notice);
       }),
     );
-    this.lease.onNotice('alerts', () => this.tail());
+    this.messages.on('alerts', () => this.tail());
     this.tailCursor = await this.alerts.lastSeq();
     this.tailTimer = setInterval(() => this.tail(), TAIL_MS);
     this.tailTimer.unref();

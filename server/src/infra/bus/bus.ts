@@ -15,7 +15,12 @@ export interface BusEvents {
 }
 export type BusTopic = keyof BusEvents;
 
-/** The event bus: in-process now; a Redis implementation shares it between instances later. */
+// The event bus: in-process, one per instance; what is published reaches this instance's
+// subscribers only. Other instances learn of changes without it: alert changes and records stored
+// elsewhere through the database (each instance reads the alert change log, woken by PostgreSQL
+// LISTEN/NOTIFY on its cluster connection: infra/cluster's InstanceMessages), and what one instance
+// emits to a room reaches the others' sockets through the Socket.IO Redis Streams adapter when
+// REDIS_URL is set (infra/realtime). Publishers and subscribers know only this abstract class.
 export abstract class EventBus {
   abstract publish<T extends BusTopic>(topic: T, payload: BusEvents[T]): void;
   abstract subscribe<T extends BusTopic>(topic: T, handler: (payload: BusEvents[T]) => void | Promise<void>): () => void;

@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../../config/app-config.token';
 import type { AppConfig } from '../../config/config.schema';
 
 // The connection to Redis when REDIS_URL is set (several instances): it carries the live
-// fan-out between instances (the Socket.IO Redis Streams adapter) and nothing else. No record
+// fan-out between instances (the Socket.IO Redis Streams adapter, infra/realtime) and nothing else. No record
 // and no alert depends on it: records and alerts are in the database, and each instance pushes
 // alert changes to its own sockets from the database's change log. So when Redis is away each
 // instance still serves its own screens, and when it is back the fan-out resumes by itself.
