@@ -66,7 +66,7 @@ export async function registerWebApp(fastify: FastifyInstance, dist = WEB_DIST):
   fastify.get('/*', async (req, reply) => {
     const url = req.url.split('?')[0] ?? '/';
     if (url.startsWith('/api/') || url === '/api' || url.startsWith('/socket.io')) {
-      return reply.status(404).send({ error: `no such path: ${url.slice(0, 100)}` });
+      return reply.status(404).send({ error: `no such path: ${url.slice(0, 100)}`, code: 'request.no_route' });
     }
     const file = hasWeb ? staticFile(root, url) : null;
     if (file) {

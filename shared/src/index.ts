@@ -16,3 +16,4 @@ export * from './leader-schemas';
 export * from './dispatch-schemas';
 export * from './console';
 export * from './console-schemas';
+export * from './errors';

@@ -18,7 +18,7 @@ describe('operations', () => {
     for (const peer of ['172.31.241.7', '10.0.0.1', '::ffff:10.0.0.1']) {
       const res = await scrape(peer);
       expect([peer, res.statusCode]).toEqual([peer, 403]);
-      expect(res.json()).toEqual({ error: 'metrics are served to this host and METRICS_ALLOW only' });
+      expect(res.json()).toEqual({ error: 'metrics are served to this host and METRICS_ALLOW only', code: 'metrics.host_not_allowed' });
     }
     // a forwarded header is the client's word, not its address
     expect((await scrape('10.0.0.1', { 'x-forwarded-for': '127.0.0.1' })).statusCode).toBe(403);

@@ -187,7 +187,7 @@ export class AlertsService {
 
   async get(id: string): Promise<Alert> {
     const a = await this.repo.get(id);
-    if (!a) throw new AppException('not_found', `alert ${id.slice(0, 64)} not found`);
+    if (!a) throw new AppException('alert.not_found', `alert ${id.slice(0, 64)} not found`);
     return this.withProgress(this.db, a);
   }
 
@@ -254,10 +254,10 @@ export class AlertsService {
   ): Promise<Alert> {
     const updated = await this.db.transaction(async (tx) => {
       const current = await this.repo.getIn(tx, id);
-      if (!current) throw new AppException('not_found', `alert ${id.slice(0, 64)} not found`);
+      if (!current) throw new AppException('alert.not_found', `alert ${id.slice(0, 64)} not found`);
       const target = decide ? decide(current) : to;
       if (target !== current.status && !NEXT[current.status].includes(target)) {
-        throw new AppException('conflict', `alert is ${current.status}: cannot become ${target}`);
+        throw new AppException('alert.transition_invalid', `alert is ${current.status}: cannot become ${target}`);
       }
       const more = inTx ? await inTx(tx, current) : undefined;
       const next: Alert = { ...current, status: target, seq: await this.repo.nextSeq(tx), updatedAt: new Date().toISOString() };
@@ -281,7 +281,7 @@ export class AlertsService {
   /** Re-announces an alert after something around it changed (a dispatch step). */
   async touch(tx: Queryable, id: string, actor: string): Promise<Alert> {
     const current = await this.repo.getIn(tx, id);
-    if (!current) throw new AppException('not_found', `alert ${id.slice(0, 64)} not found`);
+    if (!current) throw new AppException('alert.not_found', `alert ${id.slice(0, 64)} not found`);
     const next: Alert = { ...current, seq: await this.repo.nextSeq(tx), updatedAt: new Date().toISOString() };
     await this.repo.update(tx, next);
     await this.withProgress(tx, next);

@@ -78,10 +78,10 @@ export class SilencesService implements OnModuleInit {
       errors.push(`minutes: a whole number from 1 to ${MAX_MINUTES}`);
     const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
     if (reason.length === 0 || reason.length > 500) errors.push('reason: required, at most 500 characters');
-    if (errors.length > 0) throw new AppException('bad_request', errors.join('; '));
+    if (errors.length > 0) throw new AppException('request.invalid_body', errors.join('; '));
     if (typeof eventId === 'string') {
       const found = await this.db.query(`SELECT id FROM events WHERE id = ?`, [eventId]);
-      if (found.length === 0) throw new AppException('not_found', `eventId: event ${eventId} not found`);
+      if (found.length === 0) throw new AppException('event.not_found', `eventId: event ${eventId} not found`);
     }
     const now = Date.now();
     const s = {
@@ -114,7 +114,7 @@ export class SilencesService implements OnModuleInit {
 
   async cancel(actor: string, id: string): Promise<Silence> {
     const rows = await this.db.query(`SELECT * FROM silences WHERE id = ?`, [id]);
-    if (!rows[0]) throw new AppException('not_found', `silence ${id.slice(0, 64)} not found`);
+    if (!rows[0]) throw new AppException('silence.not_found', `silence ${id.slice(0, 64)} not found`);
     const now = Date.now();
     await this.db.execute(
       `UPDATE silences SET cancelled_at = ?, ends_at = CASE WHEN ends_at > ? THEN ? ELSE ends_at END WHERE id = ? AND cancelled_at IS NULL`,

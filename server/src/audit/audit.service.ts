@@ -33,7 +33,7 @@ export class AuditService {
   /** Newest first; every filter narrows; `before` pages to older entries. */
   async list(q: AuditQueryParsed): Promise<AuditEntry[]> {
     if (q.since !== undefined && q.until !== undefined && q.until <= q.since) {
-      throw new AppException('bad_request', 'until: must be later than since');
+      throw new AppException('request.invalid_query', 'until: must be later than since');
     }
     const clauses: string[] = [];
     const params: Param[] = [];

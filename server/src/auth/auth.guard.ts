@@ -24,10 +24,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest & { headers: Record<string, unknown> }>();
     const user = this.auth.verify(bearerToken(req.headers.authorization));
-    if (!user) throw new AppException('unauthorized', 'sign in first: missing, expired or invalid token');
+    if (!user) throw new AppException('auth.unauthenticated', 'sign in first: missing, expired or invalid token');
     req.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(user.role)) throw new AppException('forbidden', `role ${user.role} may not do this`);
+    if (roles && !roles.includes(user.role)) throw new AppException('auth.forbidden', `role ${user.role} may not do this`);
     return true;
   }
 }

@@ -36,11 +36,11 @@ export class AuthService implements OnModuleInit {
 
   async login(username: unknown, password: unknown): Promise<LoginResponse> {
     if (typeof username !== 'string' || typeof password !== 'string') {
-      throw new AppException('bad_request', 'username and password: must be strings');
+      throw new AppException('request.invalid_body', 'username and password: must be strings');
     }
     const user = this.users.get(username);
     const ok = await bcrypt.compare(password.slice(0, 256), user?.passwordHash ?? this.dummyHash);
-    if (!user || !ok) throw new AppException('unauthorized', 'wrong username or password');
+    if (!user || !ok) throw new AppException('auth.invalid_credentials', 'wrong username or password');
     const session = this.session(user);
     const token = jwt.sign(session, this.secret, { algorithm: 'HS256', expiresIn: TOKEN_TTL, subject: user.id });
     return { token, user: session };

@@ -1,24 +1,74 @@
-// Every error the API answers carries a stable code; one table maps codes to HTTP statuses.
+import type { ErrorCode } from '@jointduty/shared';
+
+// The HTTP status of every error code (the list is in @jointduty/shared): one table, and a code
+// added there without its status here does not compile.
 export const ERROR_STATUS = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  unprocessable: 422,
-  too_many_requests: 429,
-  unavailable: 503,
-} as const satisfies Record<string, number>;
+  internal: 500,
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+  'request.invalid_body': 400,
+  'request.invalid_query': 400,
+  'request.malformed': 400,
+  'request.unsupported_media_type': 415,
+  'request.too_large': 413,
+  'request.no_route': 404,
 
+  'auth.unauthenticated': 401,
+  'auth.invalid_credentials': 401,
+  'auth.forbidden': 403,
+
+  'metrics.host_not_allowed': 403,
+
+  'feed.unknown_channel': 404,
+  'feed.key_missing': 401,
+  'feed.key_invalid': 401,
+  'feed.empty_batch': 400,
+  'feed.not_records': 400,
+  'feed.too_many_records': 413,
+  'feed.all_rejected': 422,
+  'feed.backlogged': 429,
+  'feed.queue_full': 503,
+  'feed.shutting_down': 503,
+  'feed.store_unavailable': 503,
+
+  'alert.not_found': 404,
+  'alert.transition_invalid': 409,
+
+  'silence.not_found': 404,
+
+  'dispatch.not_found': 404,
+  'dispatch.unknown_step': 404,
+  'dispatch.unknown_team': 400,
+  'dispatch.changed_meanwhile': 409,
+  'dispatch.alert_resolved': 409,
+  'dispatch.step_skipped': 409,
+  'dispatch.note_required': 400,
+  'dispatch.time_in_future': 400,
+  'dispatch.time_too_old': 400,
+  'dispatch.time_before_previous': 400,
+
+  'event.not_found': 404,
+  'event.note_empty': 400,
+  'event.note_too_long': 400,
+  'event.note_bad_characters': 400,
+  'event.move_same_event': 409,
+  'event.move_already_alone': 409,
+  'event.too_large_to_rebuild': 409,
+
+  'incident.not_found': 404,
+  'incident.unknown_category': 400,
+  'incident.unknown_department': 400,
+
+  'quarantine.not_found': 404,
+
+  'profile.unknown': 400,
+} as const satisfies Record<ErrorCode, number>;
+
+/** An error the API answers on purpose: its code decides the status, its message is the English text. */
 export class AppException extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    // a body to answer instead of { error }, e.g. the feed result for a 422
+    // a body to answer instead of { error, code }, e.g. the feed result for a 422
     readonly body?: Record<string, unknown>,
     readonly headers?: Record<string, string>,
   ) {

@@ -1,11 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FEED_LIMITS } from '@jointduty/shared';
+import { AppException } from './app.exception';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function fail(statusCode: number, message: string): Error {
-  return Object.assign(new Error(message), { statusCode });
-}
 
 /** Every request body is parsed here: 1 MiB at most, UTF-8 only, JSON only, with clear errors. */
 export function registerJsonBody(fastify: FastifyInstance): void {
@@ -16,20 +13,22 @@ export function registerJsonBody(fastify: FastifyInstance): void {
     (req: FastifyRequest, body: Buffer, done: (err: Error | null, value?: unknown) => void) => {
       const type = String(req.headers['content-type'] ?? '');
       const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
-      if (charset && !/^utf-?8$/i.test(charset)) return done(fail(415, `Content-Type: charset ${charset} is not supported, send UTF-8`));
+      if (charset && !/^utf-?8$/i.test(charset)) {
+        return done(new AppException('request.unsupported_media_type', `Content-Type: charset ${charset} is not supported, send UTF-8`));
+      }
       if (body.length === 0) return done(null, undefined);
       let text: string;
       try {
         text = utf8.decode(body);
       } catch {
-        return done(fail(400, 'body: not valid UTF-8'));
+        return done(new AppException('request.malformed', 'body: not valid UTF-8'));
       }
       try {
         // JSON.parse makes "__proto__" an own property, never the prototype; the feed
         // validators then refuse such keys by name
         done(null, JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
       } catch (err) {
-        done(fail(400, `body: not JSON (${(err as Error).message})`));
+        done(new AppException('request.malformed', `body: not JSON (${(err as Error).message})`));
       }
     },
   );

@@ -5,7 +5,7 @@ export function limitParam(value: unknown, dflt: number, max: number, name = 'li
   if (value === undefined || value === '') return dflt;
   const n = Number(value);
   if (typeof value !== 'string' || !/^\d+$/.test(value) || n < 1 || n > max) {
-    throw new AppException('bad_request', `${name}: must be a whole number from 1 to ${max}`);
+    throw new AppException('request.invalid_query', `${name}: must be a whole number from 1 to ${max}`);
   }
   return n;
 }
@@ -14,7 +14,7 @@ export function limitParam(value: unknown, dflt: number, max: number, name = 'li
 export function enumParam<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new AppException('bad_request', `${name}: must be one of ${allowed.join(' ')}`);
+    throw new AppException('request.invalid_query', `${name}: must be one of ${allowed.join(' ')}`);
   }
   return value as T;
 }
@@ -23,6 +23,6 @@ export function enumParam<T extends string>(name: string, value: unknown, allowe
 export function timeParam(name: string, value: unknown): number | undefined {
   if (value === undefined || value === '') return undefined;
   const t = typeof value === 'string' ? Date.parse(value) : NaN;
-  if (Number.isNaN(t)) throw new AppException('bad_request', `${name}: must be an ISO 8601 time`);
+  if (Number.isNaN(t)) throw new AppException('request.invalid_query', `${name}: must be an ISO 8601 time`);
   return t;
 }

@@ -43,28 +43,28 @@ export function decideStep(
   const target = DISPATCH_STATUSES.indexOf(STEP_STATUS[step]);
   if (target <= current) return { kind: 'repeat' };
   if (opts.alertStatus === 'resolved') {
-    throw new AppException('conflict', `step: the duty room has resolved the alert; ${step} is no longer taken`);
+    throw new AppException('dispatch.alert_resolved', `step: the duty room has resolved the alert; ${step} is no longer taken`);
   }
   if (target > current + 1) {
     const missing = DISPATCH_STEPS[current]!;
-    throw new AppException('conflict', `step: ${step} cannot skip ${missing} (the dispatch is ${d.status})`);
+    throw new AppException('dispatch.step_skipped', `step: ${step} cannot skip ${missing} (the dispatch is ${d.status})`);
   }
   if (step === 'resolve' && (opts.resultNote === undefined || opts.resultNote.trim().length === 0)) {
-    throw new AppException('bad_request', 'note: required for resolve: the result of the handling');
+    throw new AppException('dispatch.note_required', 'note: required for resolve: the result of the handling');
   }
   const previous = Date.parse(String(d[TIME_OF[d.status]]));
   let at = opts.now;
   if (opts.at !== undefined) {
     const t = Date.parse(opts.at);
     if (t > opts.now + STEP_CLOCK_SKEW_MS) {
-      throw new AppException('bad_request', `at: ${opts.at} is in the future (the server's clock says ${iso(opts.now)})`);
+      throw new AppException('dispatch.time_in_future', `at: ${opts.at} is in the future (the server's clock says ${iso(opts.now)})`);
     }
     if (t < opts.now - STEP_MAX_AGE_MS) {
-      throw new AppException('bad_request', `at: ${opts.at} is more than 24 hours ago`);
+      throw new AppException('dispatch.time_too_old', `at: ${opts.at} is more than 24 hours ago`);
     }
     if (t < previous - STEP_CLOCK_SKEW_MS) {
       const what = d.status === 'dispatched' ? 'the dispatch was sent' : `the previous step (${d.status})`;
-      throw new AppException('bad_request', `at: ${opts.at} is before ${what} at ${iso(previous)}`);
+      throw new AppException('dispatch.time_before_previous', `at: ${opts.at} is before ${what} at ${iso(previous)}`);
     }
     at = Math.min(opts.now, Math.max(previous, t));
   }

@@ -45,10 +45,11 @@ export class DispatchController {
   @HttpCode(200)
   step(@Param('id') id: string, @Param('step') step: string, @Body() body: unknown, @CurrentUser() user: SessionUser) {
     if (!(DISPATCH_STEPS as readonly string[]).includes(step)) {
-      throw new AppException('not_found', `step ${step.slice(0, 32)}: must be one of ${DISPATCH_STEPS.join(' ')}`);
+      throw new AppException('dispatch.unknown_step', `step ${step.slice(0, 32)}: must be one of ${DISPATCH_STEPS.join(' ')}`);
     }
     // not an id at all: as missing as another team's
-    if (!recordId.safeParse(id).success) throw new AppException('not_found', `dispatch ${id.slice(0, 64)} not found for your team`);
+    if (!recordId.safeParse(id).success)
+      throw new AppException('dispatch.not_found', `dispatch ${id.slice(0, 64)} not found for your team`);
     return this.dispatch.step(id, step as DispatchStep, parseOr400(dispatchStepBodySchema, body ?? {}), user);
   }
 }

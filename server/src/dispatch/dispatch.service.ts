@@ -46,7 +46,8 @@ export class DispatchService {
     user: SessionUser,
   ): Promise<{ alert: Alert; dispatches: Dispatch[] }> {
     const unknown = teamIds.filter((t) => !this.teamIds.has(t));
-    if (unknown.length > 0) throw new AppException('bad_request', `teamIds: unknown team ${unknown.map((t) => t.slice(0, 64)).join(', ')}`);
+    if (unknown.length > 0)
+      throw new AppException('dispatch.unknown_team', `teamIds: unknown team ${unknown.map((t) => t.slice(0, 64)).join(', ')}`);
     const created: Dispatch[] = [];
     const alert = await this.alerts.transition(alertId, user.username, 'dispatched', 'alert.dispatch', undefined, undefined, async (tx) => {
       for (const teamId of [...new Set(teamIds)]) {
@@ -121,7 +122,7 @@ export class DispatchService {
         const found = await this.repo.getForStep(tx, dispatchId);
         // another team's dispatch is answered exactly like a missing one: ids reveal nothing
         if (!found || found.dispatch.teamId !== user.teamId) {
-          throw new AppException('not_found', `dispatch ${dispatchId.slice(0, 64)} not found for your team`);
+          throw new AppException('dispatch.not_found', `dispatch ${dispatchId.slice(0, 64)} not found for your team`);
         }
         const decision = decideStep(found.dispatch, step, {
           at: body.at,
@@ -138,7 +139,8 @@ export class DispatchService {
       ) {
         // another phone of the team moved it first: judge again on what it is now
         ({ d, decision } = await decide());
-        if (decision.kind === 'apply') throw new AppException('conflict', `step: the dispatch changed meanwhile; send ${step} again`);
+        if (decision.kind === 'apply')
+          throw new AppException('dispatch.changed_meanwhile', `step: the dispatch changed meanwhile; send ${step} again`);
       }
       // sent again (a replayed offline queue, a second phone): answered as it is, nothing recorded
       if (decision.kind === 'repeat') return { dispatch: d, alert: null, before: d.status };

@@ -40,13 +40,13 @@ export class EventNotesService {
 
   async instruct(eventId: string, user: SessionUser, body: unknown): Promise<EventNote> {
     const raw = (body as { text?: unknown } | null)?.text;
-    if (typeof raw !== 'string') throw new AppException('bad_request', 'text: required, the instruction in words');
+    if (typeof raw !== 'string') throw new AppException('event.note_empty', 'text: required, the instruction in words');
     const text = raw.trim();
-    if (text.length === 0) throw new AppException('bad_request', 'text: must not be empty');
+    if (text.length === 0) throw new AppException('event.note_empty', 'text: must not be empty');
     if ([...text].length > INSTRUCTION_MAX_CHARS)
-      throw new AppException('bad_request', `text: at most ${INSTRUCTION_MAX_CHARS} characters`);
+      throw new AppException('event.note_too_long', `text: at most ${INSTRUCTION_MAX_CHARS} characters`);
     if (CONTROL.test(text) || /[\uD800-\uDFFF]/.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) {
-      throw new AppException('bad_request', 'text: contains control characters or broken characters');
+      throw new AppException('event.note_bad_characters', 'text: contains control characters or broken characters');
     }
     const title = await this.titleOrThrow(eventId);
     return this.add(eventId, title, user, 'instruction', text);
@@ -75,7 +75,7 @@ export class EventNotesService {
 
   private async titleOrThrow(eventId: string): Promise<string> {
     const e = await this.events.get(eventId);
-    if (!e) throw new AppException('not_found', `event ${eventId.slice(0, 64)} not found`);
+    if (!e) throw new AppException('event.not_found', `event ${eventId.slice(0, 64)} not found`);
     return e.title;
   }
 }

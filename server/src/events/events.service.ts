@@ -56,7 +56,7 @@ export class EventsService {
 
   async detail(id: string): Promise<EventDetail> {
     const event = await this.events.get(id);
-    if (!event) throw new AppException('not_found', `event ${id.slice(0, 64)} not found`);
+    if (!event) throw new AppException('event.not_found', `event ${id.slice(0, 64)} not found`);
     const incidents = await this.incidents.list({ eventId: id, limit: MAX_INCIDENTS });
     incidents.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || (a.receivedAt < b.receivedAt ? -1 : 1));
     const notes = await this.events.notes(id);

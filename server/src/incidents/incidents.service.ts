@@ -18,7 +18,7 @@ export class IncidentsService {
   /** Newest first, masked; every filter narrows (CONTRACT §5, extended for the console). */
   async list(q: IncidentQueryParsed): Promise<IncidentSummary[]> {
     if (q.since !== undefined && q.until !== undefined && q.until <= q.since) {
-      throw new AppException('bad_request', 'until: must be later than since');
+      throw new AppException('request.invalid_query', 'until: must be later than since');
     }
     const list = await this.repo.list({
       channel: q.channel,
@@ -40,7 +40,7 @@ export class IncidentsService {
   /** The whole record, personal data included: every read is written to the audit log. */
   async detail(id: string, user: SessionUser): Promise<Incident & { raw: unknown }> {
     const found = await this.repo.get(id);
-    if (!found) throw new AppException('not_found', `incident ${id.slice(0, 64)} not found`);
+    if (!found) throw new AppException('incident.not_found', `incident ${id.slice(0, 64)} not found`);
     await this.audit.record(user.username, 'incident.read-personal-data', 'incident', id, {
       channel: found.incident.channel,
       externalId: found.incident.externalId,

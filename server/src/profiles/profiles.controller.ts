@@ -20,7 +20,7 @@ export class ProfilesController {
   choose(@Body() body: unknown, @CurrentUser() user: SessionUser) {
     const id = (body as { id?: unknown } | null)?.id;
     if (!(body !== null && typeof body === 'object' && 'id' in body) || (id !== null && typeof id !== 'string')) {
-      throw new AppException('bad_request', 'id: a profile id, "auto" or null');
+      throw new AppException('request.invalid_body', 'id: a profile id, "auto" or null');
     }
     return this.profiles.choose(user.username, id);
   }

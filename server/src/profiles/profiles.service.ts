@@ -90,7 +90,7 @@ export class ProfilesService implements OnModuleInit {
   async choose(actor: string, choice: string | null): Promise<ReturnType<ProfilesService['list']>> {
     if (choice !== null && choice !== 'auto' && !this.config.profiles.some((p) => p.id === choice)) {
       throw new AppException(
-        'bad_request',
+        'profile.unknown',
         `id: ${String(choice).slice(0, 64)} is not a profile of config/profiles.yaml (or use null, or "auto")`,
       );
     }

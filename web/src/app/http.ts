@@ -1,10 +1,14 @@
 // The one door to the HTTP API: JSON in and out, the bearer token on every call, and a 401
 // from anywhere signs the user out (the session store registers the hooks).
+import { isErrorCode, type ErrorCode } from '@jointduty/shared';
 
+// A refused or failed call: the HTTP status (0: the server was not reached), the server's
+// English text, and its error code when it sent a known one (app/errors.ts makes the screen text).
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code: ErrorCode | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -46,12 +50,19 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const token = options.skipAuth ? null : hooks.token();
   if (token) headers.Authorization = `Bearer ${token}`;
 
-  const res = await fetch(apiUrl(path, options.query), {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    signal: options.signal,
-  });
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, options.query), {
+      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (err) {
+    // an abort is the caller's own doing and stays what it is; anything else is the network
+    if (options.signal?.aborted) throw err;
+    throw new ApiError(0, err instanceof Error ? err.message : String(err));
+  }
 
   if (res.status === 401 && !options.skipAuth) hooks.onUnauthorized();
   const text = await res.text();
@@ -64,11 +75,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     }
   }
   if (!res.ok) {
-    const message =
-      data && typeof data === 'object' && 'error' in data && typeof data.error === 'string'
-        ? data.error
-        : `HTTP ${res.status}`;
-    throw new ApiError(res.status, message);
+    const body = data !== null && typeof data === 'object' ? (data as { error?: unknown; code?: unknown }) : {};
+    const message = typeof body.error === 'string' ? body.error : `HTTP ${res.status}`;
+    throw new ApiError(res.status, message, isErrorCode(body.code) ? body.code : null);
   }
   return data as T;
 }

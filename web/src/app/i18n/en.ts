@@ -3,6 +3,7 @@ import * as wallPart from './parts/wall';
 import * as leaderPart from './parts/leader';
 import * as consolePart from './parts/console';
 import * as fieldPart from './parts/field';
+import * as errorsPart from './parts/errors';
 
 // English, the second language. Same keys as zh-CN.ts.
 export const en: MessageSchema = {
@@ -120,4 +121,5 @@ export const en: MessageSchema = {
   leader: leaderPart.en,
   console: consolePart.en,
   field: fieldPart.en,
+  errors: errorsPart.en,
 };

@@ -24,8 +24,11 @@ export function storedLocale(): Locale {
   }
 }
 
+// the instance made last (main.ts makes the app's), for texts chosen outside components
+let current: AppI18n | null = null;
+
 export function createAppI18n(locale: Locale = storedLocale()) {
-  return createI18n<[MessageSchema], Locale, false>({
+  const i18n = createI18n<[MessageSchema], Locale, false>({
     legacy: false,
     locale,
     fallbackLocale: DEFAULT_LOCALE,
@@ -33,6 +36,13 @@ export function createAppI18n(locale: Locale = storedLocale()) {
     missingWarn: import.meta.env.DEV,
     fallbackWarn: import.meta.env.DEV,
   });
+  current = i18n;
+  return i18n;
 }
 
 export type AppI18n = ReturnType<typeof createAppI18n>;
+
+/** The app's i18n where no component is at hand (error texts in stores and composables). */
+export function appI18n(): AppI18n {
+  return current ?? createAppI18n();
+}

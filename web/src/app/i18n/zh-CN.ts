@@ -4,6 +4,7 @@ import * as wallPart from './parts/wall';
 import * as leaderPart from './parts/leader';
 import * as consolePart from './parts/console';
 import * as fieldPart from './parts/field';
+import * as errorsPart from './parts/errors';
 
 export const zhCN = {
   app: {
@@ -121,4 +122,5 @@ export const zhCN = {
   leader: leaderPart.zh,
   console: consolePart.zh,
   field: fieldPart.zh,
+  errors: errorsPart.zh,
 };

@@ -79,14 +79,16 @@ describe('DispatchForm', () => {
       vi
         .fn()
         .mockResolvedValueOnce(jsonResponse(200, teams))
-        .mockResolvedValueOnce(jsonResponse(409, { error: 'alert is resolved: cannot become dispatched' })),
+        .mockResolvedValueOnce(
+          jsonResponse(409, { error: 'alert is resolved: cannot become dispatched', code: 'alert.transition_invalid' }),
+        ),
     );
     const wrapper = mount(DispatchForm, { props: { alert }, global: global() });
     await flushPromises();
     await wrapper.findAll('input[name="team"]')[0]!.setValue(true);
     await wrapper.find('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.find('[role="alert"]').text()).toContain('alert is resolved: cannot become dispatched');
+    expect(wrapper.find('[role="alert"]').text()).toBe('操作失败：预警状态已变化，无法执行此操作，请刷新后重试');
     expect(wrapper.emitted('done')).toBeUndefined();
   });
 });
@@ -115,12 +117,15 @@ describe('SilenceForm', () => {
   });
 
   it('shows a refusal inline', async () => {
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValueOnce(jsonResponse(400, { error: 'reason: required, at most 500 characters' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValueOnce(jsonResponse(400, { error: 'reason: required, at most 500 characters', code: 'request.invalid_body' })),
+    );
     const wrapper = mount(SilenceForm, { props: { alert: alertFixture() }, global: global() });
     await wrapper.find('input[name="reason"]').setValue('x');
     await wrapper.find('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.find('[role="alert"]').text()).toContain('reason: required');
+    expect(wrapper.find('[role="alert"]').text()).toBe('操作失败：提交的内容有误：reason');
     expect(wrapper.emitted('done')).toBeUndefined();
   });
 });

@@ -130,10 +130,13 @@ describe('the audit store', () => {
   });
 
   it('shows the server’s refusal', async () => {
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValueOnce(jsonResponse(400, { error: 'until: must be later than since' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValueOnce(jsonResponse(400, { error: 'until: must be later than since', code: 'request.invalid_query' })),
+    );
     const store = useAuditStore();
     await store.load();
-    expect(store.error).toBe('until: must be later than since');
+    expect(store.error).toBe('查询条件有误：until');
   });
 });
 

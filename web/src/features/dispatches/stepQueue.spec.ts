@@ -126,7 +126,9 @@ describe('the field outbox (step queue)', () => {
   it('drops a step the server refuses (4xx) and tells, then goes on with the rest', async () => {
     const send = vi
       .fn<(e: QueuedStep) => Promise<Dispatch>>()
-      .mockRejectedValueOnce(new ApiError(409, 'step: the duty room has resolved the alert; contacted is no longer taken'))
+      .mockRejectedValueOnce(
+        new ApiError(409, 'step: the duty room has resolved the alert; contacted is no longer taken', 'dispatch.alert_resolved'),
+      )
       .mockImplementation(async (e) => answer(e));
     const onDropped = vi.fn();
     const q = queue({ send, onDropped });
@@ -136,7 +138,7 @@ describe('the field outbox (step queue)', () => {
     expect(onDropped).toHaveBeenCalledWith({
       entry: expect.objectContaining({ dispatchId: 'd1', step: 'contacted' }),
       status: 409,
-      message: expect.stringMatching(/^step: the duty room/),
+      message: '值班室已办结此预警，无需继续处置',
     });
     expect(send.mock.calls.map(([e]) => e.dispatchId)).toEqual(['d1', 'd2']);
     expect(q.entries.value).toEqual([]);

@@ -1,5 +1,6 @@
 import { getCurrentScope, onScopeDispose, readonly, ref, shallowRef, type Ref } from 'vue';
 import type { Dispatch, DispatchStep } from '@jointduty/shared';
+import { errorMessage } from '../../app/errors';
 import { ApiError } from '../../app/http';
 
 // The field phone's outbox. Every step the officer presses goes here first, stamped with the time
@@ -26,6 +27,7 @@ export interface QueuedStep {
 export interface DroppedStep {
   entry: QueuedStep;
   status: number;
+  /** why, in the officer's language (app/errors.ts) */
   message: string;
 }
 
@@ -181,7 +183,7 @@ export function createStepQueue(options: StepQueueOptions): StepQueue {
           if (disposed) return;
           if (isRefusal(status)) {
             set(entries.value.filter((e) => e.id !== head.id));
-            options.onDropped?.({ entry: head, status, message });
+            options.onDropped?.({ entry: head, status, message: errorMessage(err) });
             continue;
           }
           // kept: tried again later, the same step with the same time

@@ -139,7 +139,12 @@ describe('useDispatchesFeed', () => {
     const d = dispatchFixture({ status: 'acknowledged', alert: alertFixture({ title: '码头滞留' }) });
     fetchMock
       .mockResolvedValueOnce(jsonResponse(200, [d]))
-      .mockResolvedValueOnce(jsonResponse(409, { error: 'step: the duty room has resolved the alert; contacted is no longer taken' }))
+      .mockResolvedValueOnce(
+        jsonResponse(409, {
+          error: 'step: the duty room has resolved the alert; contacted is no longer taken',
+          code: 'dispatch.alert_resolved',
+        }),
+      )
       .mockImplementation(async () => jsonResponse(200, [{ ...d, alert: { ...d.alert, status: 'resolved' } }]));
     const { feed } = start();
     await vi.advanceTimersByTimeAsync(0);
@@ -151,7 +156,7 @@ describe('useDispatchesFeed', () => {
         dispatchId: d.id,
         step: 'contacted',
         title: '码头滞留',
-        message: expect.stringMatching(/^step: the duty room/),
+        message: '值班室已办结此预警，无需继续处置',
       }),
     ]);
     expect(fetchMock.mock.calls.at(-1)![0]).toBe('/api/dispatches');

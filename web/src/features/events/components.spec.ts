@@ -104,7 +104,11 @@ describe('EventDetailPanel', () => {
 describe('ReclassifyForm', () => {
   it('offers the taxonomy’s paths, sends a chosen department by id, and shows a refusal inline', async () => {
     const incident = eventIncident({ category: '公安>纠纷' });
-    const fetchMock = vi.fn().mockResolvedValueOnce(jsonResponse(400, { error: 'category: not a category path of the taxonomy' }));
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(
+        jsonResponse(400, { error: 'category: not a category path of the taxonomy', code: 'incident.unknown_category' }),
+      );
     vi.stubGlobal('fetch', fetchMock);
     useEventDetailStore().eventId = 'ev-1';
     const wrapper = mount(ReclassifyForm, { props: { incident, groups }, global: global() });
@@ -118,7 +122,7 @@ describe('ReclassifyForm', () => {
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     expect(bodyOf(fetchMock.mock.calls[0]!)).toEqual({ category: '市场监管>预付卡', department: 'health' });
-    expect(wrapper.find('[role="alert"]').text()).toContain('category: not a category path of the taxonomy');
+    expect(wrapper.find('[role="alert"]').text()).toBe('操作失败：分类不在分类目录中');
     expect(wrapper.emitted('done')).toBeUndefined();
   });
 });
@@ -152,7 +156,11 @@ describe('MoveForm', () => {
 
   it('splits into an event of its own (null), and shows a refusal inline', async () => {
     const incident = eventIncident();
-    const fetchMock = vi.fn().mockResolvedValueOnce(jsonResponse(409, { error: 'eventId: the incident is alone in its event already' }));
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(
+        jsonResponse(409, { error: 'eventId: the incident is alone in its event already', code: 'event.move_already_alone' }),
+      );
     vi.stubGlobal('fetch', fetchMock);
     const wrapper = mount(MoveForm, { props: { incident }, global: global() });
     await wrapper.find('input[value="split"]').setValue(true);
@@ -160,7 +168,7 @@ describe('MoveForm', () => {
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     expect(bodyOf(fetchMock.mock.calls[0]!)).toEqual({ eventId: null });
-    expect(wrapper.find('[role="alert"]').text()).toContain('alone in its event already');
+    expect(wrapper.find('[role="alert"]').text()).toBe('操作失败：该来件已单独成为一个事件');
     expect(wrapper.emitted('done')).toBeUndefined();
   });
 });

@@ -71,7 +71,7 @@ describe('QuarantineList', () => {
     await w.find('li button').trigger('click');
     await flushPromises();
     expect(w.findAll('li')).toHaveLength(1);
-    expect(w.find('[role="alert"]').text()).toContain('database unavailable');
+    expect(w.find('[role="alert"]').text()).toContain('未能放回：服务暂不可用，请稍后重试');
     vi.advanceTimersByTime(60_000);
     await flushPromises();
     expect(fetchMock).toHaveBeenCalledTimes(3);

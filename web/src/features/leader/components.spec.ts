@@ -163,14 +163,14 @@ describe('InstructionForm', () => {
   it('shows why the server refused, and 已阅 once read', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => jsonResponse(400, { error: 'text: at most 500 characters' })),
+      vi.fn(async () => jsonResponse(400, { error: 'text: at most 500 characters', code: 'event.note_too_long' })),
     );
     const wrapper = mount(InstructionForm, { props: { eventId: 'e1', read: false }, global: global() });
     await wrapper.find('button.instruct').trigger('click');
     await wrapper.find('textarea').setValue('处理');
     await wrapper.find('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.find('.error-text').text()).toBe('提交失败：text: at most 500 characters');
+    expect(wrapper.find('.error-text').text()).toBe('提交失败：批示内容超出字数上限');
     await wrapper.setProps({ read: true });
     expect(wrapper.find('button.read').text()).toBe('您已阅');
     expect(wrapper.find('button.read').attributes('disabled')).toBeDefined();

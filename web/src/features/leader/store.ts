@@ -10,6 +10,7 @@ import {
   type WatchedEvent,
   type WatchedEventAlert,
 } from '@jointduty/shared';
+import { errorMessage } from '../../app/errors';
 import { api } from '../../app/http';
 import { timeOf } from '../../app/format';
 import { useSessionStore } from '../session/store';
@@ -272,7 +273,7 @@ export const useLeaderStore = defineStore('leader', () => {
       });
       histories.value = Object.fromEntries(list.map((a, i) => [a.id, Array.isArray(lists[i]) ? lists[i] : []]));
     } catch (err) {
-      if (token === detailToken) detailError.value = err instanceof Error ? err.message : String(err);
+      if (token === detailToken) detailError.value = errorMessage(err);
     } finally {
       if (token === detailToken) detailLoading.value = false;
     }
