@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { parse, stringify } from 'yaml';
 import { defaultConfigDir, loadConfig } from './config.loader';
 import { ConfigError } from './config.schema';
 
@@ -86,8 +87,8 @@ describe('loadConfig', () => {
         new Set(['联席办', '公安局', '文化和旅游局', '交通运输局', '城市管理局', '市场监管局', '12345热线办']),
       );
       expect(config.roster.find((r) => r.shift === '20:00-08:00')).toMatchObject({ unit: '联席办', person: expect.any(String) });
-      expect(config.simulator.ratePerMinute).toBe(40);
-      expect(config.simulator.hourlyRhythm).toHaveLength(24);
+      expect(config.simulator?.ratePerMinute).toBe(40);
+      expect(config.simulator?.hourlyRhythm).toHaveLength(24);
     });
 
     it('has map coordinates in Qingdao, as plain lng/lat', () => {
@@ -314,6 +315,44 @@ describe('loadConfig', () => {
       const err = load();
       expect(err.message).toContain(`${file('simulator.yaml')}: hourlyRhythm: must hold exactly 24 weights`);
       expect(err.message).toContain(`${file('simulator.yaml')}: hourlyRhythm[1]: must not be negative`);
+    });
+
+    it('runs a city without simulator.yaml with the simulator off, and refuses it with the simulator on', () => {
+      unlinkSync(file('simulator.yaml'));
+      expect(loadConfig({ configDir: dir, env: { SIMULATOR: 'off' } }).simulator).toBeNull();
+      expect(load().problems).toEqual([
+        `${file('simulator.yaml')}: file not found (the simulator is on: give the city one, see config/README.md, or set SIMULATOR=off)`,
+      ]);
+    });
+
+    it('checks simulator.yaml against the city and its templates against the slots', () => {
+      edit('simulator.yaml', '  - name: 莱西市', '  - name: 莱东市');
+      edit('simulator.yaml', "{merchant}海鲜价格不明码标价'", "{merchant}海鲜价格{price3}'");
+      edit('simulator.yaml', '，[与店家协商未果|店员态度强硬|拒不退还多收的部分]。', '，[与店家协商未果|店员态度强硬。');
+      edit('simulator.yaml', 'districts: [崂山区]', 'districts: [崂山]');
+      edit('simulator.yaml', '{amount}元打了水漂，{remain}', '{amount}元打了水漂，{remains}');
+      const err = load();
+      expect(err.problems).toEqual([
+        `${file('simulator.yaml')}: districts[9].name: 莱东市 is not a district of ${file('city.yaml')}`,
+        `${file('simulator.yaml')}: merchants.teashop.districts[0]: 崂山 is not one of districts`,
+        `${file('simulator.yaml')}: hotline.stories[0].title: {price3} is not a slot the simulator fills here`,
+        `${file('simulator.yaml')}: hotline.stories[0].text: has a [ ] or | outside a choice [a|b] (choices are not nested)`,
+        `${file('simulator.yaml')}: episodes.vanishedGym.consumer[4]: {remains} is not a slot the simulator fills here`,
+      ]);
+    });
+
+    it('requires a place for every tag a story asks for, and a story of every kind', () => {
+      const sim = parse(readFileSync(file('simulator.yaml'), 'utf8')) as {
+        districts: Array<{ places: Array<{ tags: string[] }> }>;
+        hotline: { stories: Array<{ appealType: string }> };
+      };
+      for (const d of sim.districts) for (const p of d.places) p.tags = p.tags.filter((t) => t !== 'venue');
+      sim.hotline.stories = sim.hotline.stories.filter((s) => s.appealType !== '建议');
+      writeFileSync(file('simulator.yaml'), stringify(sim));
+      const problems = load().problems;
+      expect(problems).toContain(`${file('simulator.yaml')}: hotline.stories[5].place: no place of districts has the tag venue`);
+      expect(problems).toContain(`${file('simulator.yaml')}: hotline.stories: no story of appealType 建议 (every one needs at least one)`);
+      expect(problems.every((p) => p.startsWith(`${file('simulator.yaml')}: `))).toBe(true);
     });
 
     it('reports missing, mistyped and unknown fields', () => {

@@ -5,6 +5,7 @@ import { CHANNELS, ROLES, SEVERITIES, type Channel, type Role, type Severity } f
 import type { ClassifierExamples } from './classifier-examples';
 import type { SensitiveLexicon, SentimentLexicon } from './lexicons';
 import { parseShift, SHIFT_FORMAT } from './shift';
+import type { SimulatorConfig } from './simulator.schema';
 
 // One source of truth: the channels, roles and severities come from the shared package.
 export const FEED_CHANNELS = CHANNELS;
@@ -121,12 +122,6 @@ export interface Rule {
   params: Record<string, unknown>;
 }
 
-export interface SimulatorConfig {
-  ratePerMinute: number;
-  channelMix: Record<FeedChannel, number>;
-  hourlyRhythm: number[];
-}
-
 export interface GazetteerEntry {
   name: string;
   district: string;
@@ -144,7 +139,8 @@ export interface AppConfig {
   accounts: Account[];
   rules: Rule[];
   feedKeys: Record<FeedChannel, string>;
-  simulator: SimulatorConfig;
+  // config/simulator.yaml; null when a city has none and the simulator is off
+  simulator: SimulatorConfig | null;
   gazetteer: GazetteerEntry[];
   events: EventsFile;
   profiles: Profile[];
@@ -290,19 +286,6 @@ export const feedsSchema = z.strictObject({
   keys: z.record(z.enum(FEED_CHANNELS), text),
 });
 
-const weight = z.number().min(0, 'must not be negative');
-
-export const simulatorSchema = z.strictObject({
-  ratePerMinute: z.number().positive().max(100_000),
-  channelMix: z
-    .record(z.enum(FEED_CHANNELS), weight)
-    .refine((m) => Object.values(m).some((w) => w > 0), 'at least one weight must be above 0'),
-  hourlyRhythm: z
-    .array(weight)
-    .length(24, 'must hold exactly 24 weights, one per hour')
-    .refine((h) => h.some((w) => w > 0), 'at least one weight must be above 0'),
-});
-
 const gazetteerEntry = z.strictObject({ name: text, district: text, aliases: words.default([]) });
 
 export const gazetteerSchema = z.strictObject({
@@ -382,6 +365,7 @@ export type RosterLine = z.infer<typeof rosterSchema>['roster'][number];
 export type SubjectLexiconFile = z.infer<typeof subjectLexiconSchema>;
 export type StoryLexiconFile = z.infer<typeof storyLexiconSchema>;
 export type Profile = z.infer<typeof profilesSchema>['profiles'][number];
+export type ProfilesFile = z.infer<typeof profilesSchema>;
 
 export type CityFile = z.infer<typeof citySchema>;
 export type DistrictsGeoFile = z.infer<typeof districtsGeoSchema>;
@@ -390,5 +374,5 @@ export type TeamsFile = z.infer<typeof teamsSchema>;
 export type AccountsFile = z.infer<typeof accountsSchema>;
 export type RulesFile = z.infer<typeof rulesSchema>;
 export type FeedsFile = z.infer<typeof feedsSchema>;
-export type SimulatorFile = z.infer<typeof simulatorSchema>;
+export type { SimulatorConfig } from './simulator.schema';
 export type GazetteerFile = z.infer<typeof gazetteerSchema>;

@@ -11,16 +11,17 @@ import {
   rateAt,
   type GeneratedRecord,
 } from './generator';
-import {
-  CONSUMER_STORIES,
-  DISTRICTS,
-  HOTLINE_OPENERS,
-  HOTLINE_STORIES,
-  POLICE_HARM_STORIES,
-  POLICE_MASS_STORIES,
-  POLICE_STORIES,
-  SENTIMENT_STORIES,
-} from './phrases';
+import { loadConfig } from '../config/config.loader';
+import { buildWorld } from './world';
+
+// the shipped city (Qingdao) and its phrase banks, from config/
+const CONFIG = loadConfig({ env: {} });
+const WORLD = buildWorld(CONFIG.city, CONFIG.simulator!);
+const DISTRICTS = WORLD.districts;
+const { openers: HOTLINE_OPENERS, stories: HOTLINE_STORIES } = WORLD.hotline;
+const CONSUMER_STORIES = WORLD.consumer.stories;
+const { stories: POLICE_STORIES, mass: POLICE_MASS_STORIES, harm: POLICE_HARM_STORIES } = WORLD.police;
+const SENTIMENT_STORIES = WORLD.posts.stories;
 
 jest.setTimeout(120_000);
 
@@ -46,7 +47,7 @@ function districtMentioned(r: FeedRecord): string | undefined {
 
 describe('RecordGenerator', () => {
   it.each([1, 42, 20250720])('makes 2,000 valid records per channel (seed %i)', (seed) => {
-    const gen = new RecordGenerator({ seed });
+    const gen = new RecordGenerator(WORLD, { seed });
     for (const channel of CHANNELS) {
       for (let i = 0; i < 2000; i++) {
         const record = gen.next(channel, at(i));
@@ -63,7 +64,7 @@ describe('RecordGenerator', () => {
   });
 
   it('fills fields the way each channel does', () => {
-    const gen = new RecordGenerator({ seed: 7 });
+    const gen = new RecordGenerator(WORLD, { seed: 7 });
     const mobile = /^1[3-9]\d{9}$/;
     let usccSeen = 0;
     let dueSeen = 0;
@@ -94,7 +95,7 @@ describe('RecordGenerator', () => {
   });
 
   it('gives unique ids across 10,000 records, also many at the same instant and after a restart', () => {
-    const gen = new RecordGenerator({ seed: 3 });
+    const gen = new RecordGenerator(WORLD, { seed: 3 });
     const ids = new Set<string>();
     const idOf = (c: Channel, r: FeedRecord) =>
       c === '12345'
@@ -112,18 +113,18 @@ describe('RecordGenerator', () => {
     }
     expect(ids.size).toBe(10_000);
     // the same seed started again later goes on with new ids
-    const restarted = new RecordGenerator({ seed: 3 });
+    const restarted = new RecordGenerator(WORLD, { seed: 3 });
     for (let i = 0; i < 2000; i++) {
       const c = restarted.pickChannel(DEFAULT_CHANNEL_MIX);
       const id = idOf(c, restarted.next(c, at(1000 + i)));
       expect(ids.has(id)).toBe(false);
       ids.add(id);
     }
-    expect(new RecordGenerator({ idPrefix: 'DEMO' }).next('110', at(0)).caseNo).toMatch(/^DEMO-JJ-20250720-/);
+    expect(new RecordGenerator(WORLD, { idPrefix: 'DEMO' }).next('110', at(0)).caseNo).toMatch(/^DEMO-JJ-20250720-/);
   });
 
   it('has a few callers who ring again about the same thing, and a few professional claimants', () => {
-    const gen = new RecordGenerator({ seed: 23 });
+    const gen = new RecordGenerator(WORLD, { seed: 23 });
     const calls = new Map<string, Set<string>>();
     for (let i = 0; i < 3000; i++) {
       const r = gen.next('12345', at(i));
@@ -151,7 +152,7 @@ describe('RecordGenerator', () => {
 
   it('is deterministic for a seed and differs between seeds', () => {
     const run = (seed: number) => {
-      const gen = new RecordGenerator({ seed });
+      const gen = new RecordGenerator(WORLD, { seed });
       const out: unknown[] = [];
       for (let i = 0; i < 500; i++) {
         const c = gen.pickChannel(DEFAULT_CHANNEL_MIX);
@@ -167,7 +168,7 @@ describe('RecordGenerator', () => {
 
   it('varies its stories', () => {
     expect(HOTLINE_STORIES.length + CONSUMER_STORIES.length + POLICE_STORIES.length + SENTIMENT_STORIES.length).toBeGreaterThanOrEqual(40);
-    const gen = new RecordGenerator({ seed: 5 });
+    const gen = new RecordGenerator(WORLD, { seed: 5 });
     const contents = new Set<string>();
     const categories = new Set<string>();
     const openings = new Set<string>();
@@ -188,7 +189,7 @@ describe('RecordGenerator', () => {
   });
 
   it('spreads records over every district of Qingdao', () => {
-    const gen = new RecordGenerator({ seed: 9 });
+    const gen = new RecordGenerator(WORLD, { seed: 9 });
     const seen = new Map<string, number>();
     for (let i = 0; i < 2000; i++) {
       const c = gen.pickChannel(DEFAULT_CHANNEL_MIX);
@@ -205,7 +206,7 @@ describe('RecordGenerator', () => {
   });
 
   it('picks channels by weight', () => {
-    const gen = new RecordGenerator({ seed: 13 });
+    const gen = new RecordGenerator(WORLD, { seed: 13 });
     const only = { '12345': 0, '12315': 0, '110': 1, sentiment: 0 };
     for (let i = 0; i < 1000; i++) expect(gen.pickChannel(only)).toBe('110');
     expect(gen.pickChannel({ '12345': 0, '12315': 0, '110': 0, sentiment: 0 })).toBe('12345');
@@ -218,7 +219,7 @@ describe('RecordGenerator', () => {
   });
 
   it('raises the rare events at about the intended rate', () => {
-    const gen = new RecordGenerator({ seed: 17 });
+    const gen = new RecordGenerator(WORLD, { seed: 17 });
     let mass = 0;
     let harm = 0;
     for (let i = 0; i < 20_000; i++) {
@@ -279,8 +280,8 @@ function wordsOf(r: FeedRecord): string {
 }
 
 /** `hours` of a festival day from 00:00 in Qingdao: every 20 s the episode records due, then one ordinary record. */
-function stretch(seed: number, hours: number, opts: ConstructorParameters<typeof RecordGenerator>[0] = {}): GeneratedRecord[] {
-  const gen = new RecordGenerator({ seed, ...opts });
+function stretch(seed: number, hours: number, opts: ConstructorParameters<typeof RecordGenerator>[1] = {}): GeneratedRecord[] {
+  const gen = new RecordGenerator(WORLD, { seed, ...opts });
   const from = Date.UTC(2025, 6, 19, 16, 0, 0);
   const out: GeneratedRecord[] = [];
   for (let t = 0; t <= hours * 3600; t += 20) out.push(...gen.batch(new Date(from + t * 1000), 1, DEFAULT_CHANNEL_MIX));
@@ -482,7 +483,7 @@ describe('RecordGenerator episodes', () => {
     expect(new Set(gyms.filter((r) => r.episode).map((r) => r.episode!.kind))).toEqual(new Set(['vanishedGym']));
     expect(DEFAULT_EPISODES.perHour).toBeGreaterThan(0);
 
-    const gen = new RecordGenerator({ seed: 4, episodes: false });
+    const gen = new RecordGenerator(WORLD, { seed: 4, episodes: false });
     const t0 = new Date(Date.UTC(2025, 6, 20, 11, 0, 0));
     expect(gen.due(t0)).toEqual([]);
     const tag = gen.startEpisode('poisoning', t0);
@@ -496,7 +497,7 @@ describe('RecordGenerator episodes', () => {
   });
 
   it('does not replay a long pause, and gives nothing twice', () => {
-    const gen = new RecordGenerator({ seed: 8 });
+    const gen = new RecordGenerator(WORLD, { seed: 8 });
     const t0 = Date.UTC(2025, 6, 20, 10, 0, 0);
     gen.due(new Date(t0));
     const first = gen.due(new Date(t0 + 10 * 60_000));
@@ -581,7 +582,7 @@ function inDistrict(polys: Ring[][], x: number, y: number): boolean {
   });
 
   it('puts records with a district and a location inside that district', () => {
-    const gen = new RecordGenerator({ seed: 21 });
+    const gen = new RecordGenerator(WORLD, { seed: 21 });
     let located = 0;
     let inside = 0;
     for (let i = 0; i < 4000; i++) {

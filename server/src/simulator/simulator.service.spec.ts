@@ -1,13 +1,22 @@
 import { validateFeedRecord, type Channel } from '@jointduty/shared';
 import { SimulatorService } from './simulator.service';
+import { loadConfig } from '../config/config.loader';
 import type { AppConfig } from '../config/config.schema';
 import type { FeedsService } from '../feeds/feeds.service';
 
 describe('SimulatorService', () => {
+  // the shipped city, simulated at these settings
+  const shipped = loadConfig({ env: {} });
   const config = {
-    env: { simulator: true },
-    simulator: { ratePerMinute: 600, channelMix: { '12345': 4, '12315': 3, '110': 2, sentiment: 1 }, hourlyRhythm: new Array(24).fill(1) },
-  } as unknown as AppConfig;
+    ...shipped,
+    env: { ...shipped.env, simulator: true },
+    simulator: {
+      ...shipped.simulator!,
+      ratePerMinute: 600,
+      channelMix: { '12345': 4, '12315': 3, '110': 2, sentiment: 1 },
+      hourlyRhythm: new Array(24).fill(1),
+    },
+  } as AppConfig;
 
   it('feeds about rate/60 records a second through the intake, every one flagged simulated', async () => {
     const calls: Array<{ channel: string; records: unknown[]; simulated?: boolean }> = [];

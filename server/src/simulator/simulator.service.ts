@@ -3,7 +3,7 @@ import { CHANNELS, type Channel } from '@jointduty/shared';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { FeedsService } from '../feeds/feeds.service';
-import { DEFAULT_EPISODES, RecordGenerator, rateAt } from './generator';
+import { buildWorld, DEFAULT_EPISODES, RecordGenerator, rateAt } from './generator';
 
 const TICK_MS = 1000;
 
@@ -11,7 +11,8 @@ const TICK_MS = 1000;
 @Injectable()
 export class SimulatorService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('simulator');
-  private readonly generator: RecordGenerator;
+  // none when the city has no simulator.yaml (allowed only with SIMULATOR=off)
+  private readonly generator: RecordGenerator | null;
   private timer: NodeJS.Timeout | null = null;
   private carry = 0;
   private busy = false;
@@ -21,16 +22,19 @@ export class SimulatorService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly feeds: FeedsService,
   ) {
-    // episodes (multi-channel stories) at DEFAULT_EPISODES' rate, starting by the configured rhythm
-    this.generator = new RecordGenerator({
-      seed: Date.now() % 2_147_483_647,
-      idPrefix: 'SIM',
-      episodes: { hourlyRhythm: config.simulator.hourlyRhythm },
-    });
+    // the city of the config; episodes (multi-channel stories) at DEFAULT_EPISODES' rate,
+    // starting by the configured rhythm
+    this.generator = config.simulator
+      ? new RecordGenerator(buildWorld(config.city, config.simulator), {
+          seed: Date.now() % 2_147_483_647,
+          idPrefix: 'SIM',
+          episodes: { hourlyRhythm: config.simulator.hourlyRhythm },
+        })
+      : null;
   }
 
   onApplicationBootstrap(): void {
-    if (!this.config.env.simulator) return;
+    if (!this.config.env.simulator || !this.config.simulator) return;
     this.logger.log(
       `on: about ${this.config.simulator.ratePerMinute} records/min with a daily rhythm, and about ${DEFAULT_EPISODES.perHour} multi-channel episodes an hour (SIMULATOR=off disables it)`,
     );
@@ -45,14 +49,16 @@ export class SimulatorService implements OnApplicationBootstrap, OnApplicationSh
   /** Feeds one tick's worth of records; returns how many were generated. */
   async tick(now = new Date()): Promise<number> {
     if (this.busy) return 0; // a slow database must not pile ticks up
+    const settings = this.config.simulator;
+    if (!this.generator || !settings) return 0;
     this.busy = true;
     try {
       const hour = (now.getUTCHours() + 8) % 24;
-      this.carry += rateAt(this.config.simulator.ratePerMinute, this.config.simulator.hourlyRhythm, hour) / (60_000 / TICK_MS);
+      this.carry += rateAt(settings.ratePerMinute, settings.hourlyRhythm, hour) / (60_000 / TICK_MS);
       const n = Math.floor(this.carry);
       this.carry -= n;
       // the episode records due by now (in time order), then this tick's ordinary records
-      const batch = this.generator.batch(now, n, this.config.simulator.channelMix);
+      const batch = this.generator.batch(now, n, settings.channelMix);
       const byChannel = new Map<Channel, unknown[]>();
       for (const item of batch) {
         if (item.episode && !this.announced.has(item.episode.id)) {
