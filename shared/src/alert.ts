@@ -99,7 +99,7 @@ export const STEP_CLOCK_SKEW_MS = 2 * 60_000;
 /** How old a step's `at` may be: a phone offline longer than this has its step refused. */
 export const STEP_MAX_AGE_MS = 24 * 3_600_000;
 
-/** What can happen to an alert, in the order a response usually goes (issue 4, the leader view). */
+/** What can happen to an alert, in the order a response usually goes (the leader view). */
 export const ALERT_HISTORY_KINDS = ['raised', 'severity', 'acknowledged', 'dispatched', 'step', 'escalated', 'resolved'] as const;
 export type AlertHistoryKind = (typeof ALERT_HISTORY_KINDS)[number];
 

@@ -4,7 +4,7 @@ import { PAGE_MAX } from './console';
 import { text } from './feeds/primitives';
 import { INCIDENT_FLAGS, type IncidentFlag } from './incident';
 
-// The duty console's requests (issue 4), validated by the server with these schemas. The web
+// The duty console's requests, validated by the server with these schemas. The web
 // takes only the types and helpers of ./console, so no zod reaches its bundle.
 
 // A query parameter given twice arrives as an array; single-valued ones refuse that by name.

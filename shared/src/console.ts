@@ -1,7 +1,7 @@
 import type { Channel } from './channels';
 import type { IncidentFlag, IncidentSummary } from './incident';
 
-// What the duty console (issue 4) and the server share besides the request schemas
+// What the duty console and the server share besides the request schemas
 // (./console-schemas): result shapes, page cursors, the live filter match. No zod here: the web
 // bundles this file.
 

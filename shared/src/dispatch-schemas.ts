@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DISPATCH_NOTE_MAX } from './alert';
 import { isoTime, text } from './feeds/primitives';
 
-// The field phone's step body (issue 4), validated by the server with this schema. Kept out of
+// The field phone's step body, validated by the server with this schema. Kept out of
 // ./alert so the web, which takes that file's types and constants, bundles no zod.
 
 /**

@@ -1,7 +1,7 @@
 import type { AlertStatus, Severity } from './alert';
 import type { Channel } from './channels';
 
-/** 已阅 or 批示: what a leader leaves on an event (issue 4). */
+/** 已阅 or 批示: what a leader leaves on an event. */
 export const EVENT_NOTE_KINDS = ['read', 'instruction'] as const;
 export type EventNoteKind = (typeof EVENT_NOTE_KINDS)[number];
 

@@ -59,7 +59,7 @@ export interface IncidentFacts {
   likes?: number;
   views?: number;
   topics?: string[];
-  // what the server understood (issue 3): shown to duty staff, read by the rules
+  // what the server understood: shown to duty staff, read by the rules
   /** the merchant the record is about, as written */
   subject?: string;
   /** the landmark or road it happened at */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVENT_LIST_MAX, EVENT_LIST_SCOPES } from './event-note';
 import { isoTime } from './feeds/primitives';
 
-// The leader view's queries (issue 4), validated by the server with these schemas. The web takes
+// The leader view's queries, validated by the server with these schemas. The web takes
 // only the types and constants of ./event-note and ./alert, so no zod reaches its bundle.
 
 /** An id of a stored record (alert, event, dispatch) as a query value: what `randomUUID` makes, and a little room. */

@@ -15,7 +15,7 @@ import {
 } from '../support/harness';
 import { consumer, hotline, police, post } from '../support/records';
 
-// The duty console (issue 4): the incident queue's filters and pages, reclassify and move (both
+// The duty console: the incident queue's filters and pages, reclassify and move (both
 // audited with before and after, pushed live), the rules judging a moved incident's new event,
 // the correlation state surviving a restart, and the audit log's filters.
 

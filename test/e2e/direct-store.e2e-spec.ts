@@ -1,5 +1,5 @@
 // The instance holding the correlation lease stores its own records with their events in the
-// transaction that answers 202 (issue 5's fast path): a record never waits in the queue there, a
+// transaction that answers 202 (fast path): a record never waits in the queue there, a
 // duplicate is never understood, and a record another instance stored meanwhile sends the group
 // back through the queue with memory rebuilt, so no event counts a record twice.
 import type { EventDetail, IncidentSummary } from '@jointduty/shared';

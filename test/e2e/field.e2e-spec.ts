@@ -1,4 +1,4 @@
-// The field phone's side of the API (issue 4): steps timed by the phone (`at`), in order, safe to
+// The field phone's side of the API: steps timed by the phone (`at`), in order, safe to
 // send again from an offline queue; a team sees and touches its own dispatches only, and the
 // leaders' 批示 on them.
 import type { Alert, AlertHistoryEntry, Dispatch, DispatchNotice, EventNoteNotice } from '@jointduty/shared';

@@ -1,5 +1,5 @@
 // The overview every screen gets every few seconds and the wall's per-minute chart read running
-// counts kept with each insert (issue 5: their cost no longer grows with the day's incidents).
+// counts kept with each insert (their cost no longer grows with the day's incidents).
 // They must say exactly what counting the incidents would: duplicates not counted, a
 // reclassification moving one incident between categories, records stored by the direct way and
 // the plain way alike, and the migration filling them from incidents stored before it.

@@ -17,7 +17,7 @@ import {
 import { hotline, police, post } from '../support/records';
 import { EscalationService } from '@jointduty/server/alerts/escalation.service';
 
-// The leader view (issue 4): the events a leader watches (sensitive, or carrying a major alert),
+// The leader view: the events a leader watches (sensitive, or carrying a major alert),
 // one event's alerts, each alert's response timeline, and the escalation of a major alert nobody
 // acknowledged within the configured minutes: recorded, pushed to leaders only, once, ever.
 const ESCALATION_MINUTES = 0.1; // 6 s

@@ -1,4 +1,4 @@
-// What an operator scrapes from /metrics (issue 5): records by channel, intake→push latency,
+// What an operator scrapes from /metrics: records by channel, intake→push latency,
 // queue depths, sockets by role, alerts by severity.
 import { collect, connectLive, login, postFeed, request, sleep, startServer, waitFor, type TestServer } from '../support/harness';
 import { hotline, police } from '../support/records';

@@ -1,5 +1,5 @@
 // A record the understanding throws on, whatever is around it, must not stop correlation for
-// every record behind it (issue 5: never lose a record, keep the pipeline moving). Its batch is
+// every record behind it (never lose a record, keep the pipeline moving). Its batch is
 // searched one record at a time; the one to blame is set aside after failing alone
 // QUARANTINE_AFTER times, still stored, listed for duty staff, and sent back once the cause is
 // fixed. The others are correlated as usual.

@@ -12,7 +12,7 @@ const STEP_TIME: Record<DispatchStep, keyof Pick<DispatchTimes, 'ackedAt' | 'con
   resolve: 'resolvedAt',
 };
 
-// An alert's response timeline (issue 4): each call here appends what just happened, inside the
+// An alert's response timeline: each call here appends what just happened, inside the
 // caller's transaction, so the history holds exactly the changes that were committed.
 @Injectable()
 export class AlertHistoryService {

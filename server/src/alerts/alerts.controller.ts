@@ -30,7 +30,7 @@ export class AlertsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  // ?eventId= answers the alerts of one event (issue 4: the leader's event panel)
+  // ?eventId= answers the alerts of one event (the leader's event panel)
   @Get()
   list(
     @Query('status') status?: string,

@@ -208,7 +208,7 @@ export class AlertsService {
     return this.repo.list(q);
   }
 
-  /** The alert's response timeline, oldest first (issue 4). */
+  /** The alert's response timeline, oldest first. */
   history(id: string) {
     return this.alertHistory.list(id);
   }

@@ -11,7 +11,7 @@ import {
 } from '@jointduty/shared';
 import { AppException } from '../common/app.exception';
 
-// The rules of a team's response steps (issue 4):
+// The rules of a team's response steps:
 // - in order, one at a time: 签收 → 已联系 → 到场 → 办结. Skipping ahead is refused (409): the
 //   phone always offers the next step only, and a skipped step would leave a hole in the timeline
 //   the wall and the leaders read;

@@ -145,7 +145,7 @@ export class EventsRepository {
   }
 
   /**
-   * The events a leader watches (issue 4): those carrying a major alert or a sensitive-topic alert,
+   * The events a leader watches: those carrying a major alert or a sensitive-topic alert,
    * and those with an incident flagged sensitive received since `sensitiveSince` (a sensitive event
    * whose alert was silenced). Only those with activity (an incident, an alert change, a leader's
    * note) at or after `since`; newest activity first.

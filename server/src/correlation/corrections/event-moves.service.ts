@@ -32,7 +32,7 @@ interface Item {
   reason: string | null;
 }
 
-// A duty officer moves an incident to another event, or to an event of its own (issue 4).
+// A duty officer moves an incident to another event, or to an event of its own.
 //
 // Both events are rebuilt from their incidents, in the database and in the correlator's memory
 // (the state warm-up restores after a restart is the one written here), so later records join

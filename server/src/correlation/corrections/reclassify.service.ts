@@ -13,7 +13,7 @@ import { CorrelationTurns } from '../pipeline/turns';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { IncidentsRepository } from '../../incidents/incidents.repository';
 
-// A duty officer corrects an incident's category (问题分类) and department (承办单位) (issue 4).
+// A duty officer corrects an incident's category (问题分类) and department (承办单位).
 // The category must be a path of config/departments.yaml; the department defaults to the one
 // that lists it. When the incident defines its event (it started it, or is the earliest left
 // after a move), the event's category follows, in the database and in the correlator's memory;
