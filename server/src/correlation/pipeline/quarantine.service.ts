@@ -18,7 +18,7 @@ export class UnderstandingFailedError extends Error {
 
 // The search for the record to blame when understanding fails on a batch. The batch's records
 // are taken one at a time, each with its failures alone; after QUARANTINE_AFTER one is set aside,
-// so one bad record no longer stops correlation for every record behind it. Such a failure is
+// so one bad record does not stop correlation for every record behind it. Such a failure is
 // the records', not the database's: the queue retries at once, without backoff.
 @Injectable()
 export class QuarantineService {
