@@ -1,4 +1,4 @@
-// The cost of understanding (issue 3): enrichment + correlation + rules per record, on one core,
+// The cost of understanding: enrichment + correlation + rules per record, on one core,
 // with 10,000 → 1,000,000 incidents already in the correlation window. Runs the server's built
 // code (server/dist) directly, with no HTTP and no database: what is left is the brain's own cost.
 //
@@ -27,6 +27,7 @@ export async function benchUnderstanding(log = (...a) => console.log('[bench]', 
   const { Brain } = dist('correlation/engine/brain.js');
   const { Classifier } = dist('correlation/engine/classifier.js');
   const { normalize } = dist('correlation/engine/normalizer.js');
+  const { Reader } = dist('correlation/engine/reading.js');
   const { DistrictResolver } = dist('correlation/engine/district-resolver.js');
   const { RULES } = dist('correlation/rules/rules.engine.js');
   const { validateFeedRecord } = require('@jointduty/shared');
@@ -49,12 +50,14 @@ export async function benchUnderstanding(log = (...a) => console.log('[bench]', 
   const rows = [];
   for (const size of SIZES) {
     const brain = new Brain(config);
+    // intake reads each record once, for its routing and its understanding (the lease holder's path)
+    const reader = new Reader(config.sentimentLexicon);
     // fill the window: enriched once from a pool of records, then taken in with new ids, times
     // across the last 72 h and many distinct merchants and places, so the index really holds them
     const pool = Array.from({ length: 2000 }, (_, i) => {
       const channel = channels[i % channels.length];
       const v = validateFeedRecord(channel, gen.record(channel, end, 'P', i));
-      const incident = normalize(channel, v.record, { receivedAt: new Date(end), simulated: false, resolver, classifier });
+      const incident = normalize(channel, v.record, { receivedAt: new Date(end), simulated: false, resolver, classifier, reader });
       return { incident, analysis: brain.enrich(incident) };
     });
     globalThis.gc?.();
@@ -87,7 +90,7 @@ export async function benchUnderstanding(log = (...a) => console.log('[bench]', 
     for (const [i, m] of measured.entries()) {
       const s = performance.now();
       const v = validateFeedRecord(m.channel, m.record);
-      const incident = normalize(m.channel, v.record, { receivedAt: new Date(end), simulated: false, resolver, classifier });
+      const incident = normalize(m.channel, v.record, { receivedAt: new Date(end), simulated: false, resolver, classifier, reader });
       incident.id = randomUUID();
       const analysis = brain.enrich(incident);
       const a = performance.now();

@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { IncidentsRepository, type SettledIncident } from '../incidents/incidents.repository';
 import { MetricsService } from '../metrics/metrics.service';
-import { watchAreaIn } from './engine/watch-areas';
+import { watchAreaInText } from './engine/watch-areas';
 import { ProfilesService } from '../profiles/profiles.service';
 import { Brain, type Analysis, type Understood } from './engine/brain';
 import type { EventState, Observation } from './engine/correlator';
@@ -33,7 +33,7 @@ export class UnderstandingService {
     private readonly metrics: MetricsService,
   ) {
     this.brain = new Brain(config, {
-      watchAreaOf: (texts) => watchAreaIn(profiles.active()?.profile, texts),
+      watchAreaOf: (norm) => watchAreaInText(profiles.active()?.profile, norm),
       paramsFor: (rule) => profiles.paramsFor(rule, null),
     });
   }

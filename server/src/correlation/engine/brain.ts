@@ -4,14 +4,15 @@ import type { EventLink, NewIncident } from '../../incidents/incident.types';
 import { reachOf } from './signals/reach';
 import { SensitiveTopics } from './signals/sensitive';
 import { SentimentScorer } from './signals/sentiment';
-import { addWords, normalizeText, segment } from './text/segmenter';
+import { addWords, normalizeText } from './text/segmenter';
 import { WordIndex } from './text/word-index';
 import { Correlator, type Assignment, type EventState, type Observation } from './correlator';
+import { Reader, type Reading } from './reading';
 import { PeopleIndex, personKey } from './people';
 import { StoryReader } from './story';
 import { SubjectExtractor } from './subjects';
 
-// The server's understanding of the stream (issue 3), with no database and no framework: what
+// The server's understanding of the stream, with no database and no framework: what
 // each record is about (subject, place, signals, flags) and which event it belongs to. The Nest
 // service around it stores what it decides; the evaluation and the benchmark drive it directly.
 
@@ -21,13 +22,15 @@ export interface Analysis {
   personKey: string | null;
   subjectKey: string | null;
   text: string;
+  /** normalizeText(text) */
+  norm: string;
 }
 
 export type Understood = NewIncident & { analysis: Analysis };
 
 export interface BrainOptions {
-  /** the peak-season watch area a record's texts name (none by default) */
-  watchAreaOf?: (texts: Array<string | null | undefined>) => string | null;
+  /** the peak-season watch area a record's texts name (none by default): its title, content and address joined by spaces, normalized */
+  watchAreaOf?: (norm: string) => string | null;
   /** a rule's params as the active profile has them (the rule's own by default) */
   paramsFor?: (rule: { id: string; params: Record<string, unknown> }) => Record<string, unknown>;
 }
@@ -42,6 +45,8 @@ export class Brain {
   readonly sensitive: SensitiveTopics;
   readonly people: PeopleIndex;
   readonly correlator: Correlator;
+  /** reads each record once for every stage below */
+  readonly reader: Reader;
   private readonly harmWords: string[];
   private readonly sensitiveRuleWords: string[];
   /** the same two lists, found in one pass over a text (an empty word is in every text) */
@@ -64,6 +69,7 @@ export class Brain {
     });
     this.story = new StoryReader(config.storyLexicon);
     this.sentiment = new SentimentScorer(config.sentimentLexicon);
+    this.reader = new Reader(config.sentimentLexicon, this.sentiment);
     this.sensitive = new SensitiveTopics(config.sensitiveLexicon);
     this.people = new PeopleIndex(config.events.people);
     this.correlator = new Correlator(config.events);
@@ -83,19 +89,23 @@ export class Brain {
     return this.newestAt;
   }
 
-  /** Stateless understanding of one normalized incident: subject, place, signals, sensitive flag. */
+  /**
+   * Stateless understanding of one normalized incident: subject, place, signals, sensitive flag.
+   * Every stage takes the record's one reading: the one intake made for this incident if it still
+   * holds (normalize() with a reader), else one made now.
+   */
   enrich(incident: Incident): Analysis {
-    const texts = [incident.title, incident.content, incident.address];
-    // 12315 keeps its address in the merchant; a post's `location` is free text, not an address
-    const address = incident.channel === 'sentiment' || incident.channel === '12315' ? null : incident.address;
-    const subjects = this.subjects.extract({
+    const reading = this.reader.handedOver(incident) ?? this.reader.read(incident);
+    return this.understand(incident, reading);
+  }
+
+  private understand(incident: Incident, reading: Reading): Analysis {
+    const subjects = this.subjects.extractRead({
       merchant: incident.merchant,
-      texts: [incident.title, incident.content],
-      address,
-      district: incident.district,
+      texts: reading.subjectTexts,
+      addressCount: reading.addressCount,
     });
-    const text = `${incident.title} ${incident.content}`;
-    const words = segment(normalizeText(`${text} ${incident.address ?? ''}`));
+    const { text, norm, words } = reading;
     // a merchant seen before is found by its name whatever its kind of business (婚纱摄影, 洗车 …)
     for (const w of words) {
       const key = this.knownNames.get(w);
@@ -104,15 +114,16 @@ export class Brain {
         subjects.merchant ??= key.slice(5);
       }
     }
-    const story = this.story.read(text, words);
-    const norm = normalizeText(text);
+    const story = this.story.readNormalized(norm, words);
     const facts = incident.facts;
     if (subjects.merchant) facts.subject = subjects.merchant;
     if (subjects.place) facts.place = subjects.place;
 
     let praise = incident.kind === '表扬';
     if (incident.channel === 'sentiment') {
-      const s = this.sentiment.score(incident.content);
+      const s = reading.sentiment
+        ? this.sentiment.scoreWords(reading.sentiment.text, reading.sentiment.words)
+        : this.sentiment.score(incident.content);
       facts.negativity = Math.round(s.negativity * 100) / 100;
       facts.reach = Math.round(
         reachOf({
@@ -127,7 +138,7 @@ export class Brain {
       // a cheerful post about a fire is still about a fire: praise is a post that tells no problem
       praise = s.negativity < this.config.events.praiseNegativityBelow && story.concepts.length === 0;
     }
-    const topics = new Set<string>(this.sensitive.match(incident.content).map((m) => m.label));
+    const topics = new Set<string>(this.sensitive.matchNormalized(reading.content).map((m) => m.label));
     const ruleHits: number[] = [];
     this.sensitiveRuleIndex.each(norm, (k) => {
       ruleHits.push(k);
@@ -140,7 +151,7 @@ export class Brain {
       facts.sensitive = [...topics].slice(0, 8);
       addFlag(incident.flags, 'sensitive');
     }
-    const watchArea = this.opts.watchAreaOf?.(texts) ?? null;
+    const watchArea = this.opts.watchAreaOf?.(reading.watchText) ?? null;
     if (watchArea) facts.watchArea = watchArea;
 
     const complaint = (incident.channel === '12315' || incident.channel === '12345') && COMPLAINT_KINDS.has(incident.kind);
@@ -170,6 +181,7 @@ export class Brain {
       personKey: person,
       subjectKey: subjectKey ? subjectKey.slice(0, 240) : null,
       text,
+      norm,
     };
   }
 
@@ -190,7 +202,7 @@ export class Brain {
       if (o.at > this.newestAt) this.newestAt = o.at;
       if (analysis.personKey) {
         const entry = { at: o.at, subject: analysis.subjectKey, merchant: o.subjects.keys[0] ?? null, complaint: o.complaint };
-        const j = this.people.judge(analysis.personKey, entry, analysis.text, repeatDays);
+        const j = this.people.judge(analysis.personKey, entry, analysis.norm, repeatDays);
         if (repeat?.enabled !== false && j.sameSubject >= minRepeat && !o.praise) addFlag(incident.flags, 'repeat');
         if (j.claimant) {
           addFlag(incident.flags, 'professional-claimant');

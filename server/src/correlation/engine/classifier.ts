@@ -2,6 +2,7 @@ import type { Channel } from '@jointduty/shared';
 import type { Department } from '../../config/config.schema';
 import { addWords, normalizeText, segment, SEGMENT_MAX_CHARS } from './text/segmenter';
 import { exampleProblems, type ClassifierExamples } from '../../config/classifier-examples';
+import { bigramKey, isHan, trainModel, type Model } from './classifier-model';
 
 export interface Routing {
   category: string | null;
@@ -78,12 +79,9 @@ const EVIDENCE_TERMS = 6;
 // Jieba reads the first 200 characters (a 12345 order's title and first sentences; keywords count
 // there), bigrams the first 600: segmenting is most of the cost of a call, and the tail of a long
 // text weighs little (tailWeight).
-const WORD_CHARS = 200;
+export const CLASSIFIER_WORD_CHARS = 200;
 
-// a segment that is a number or a code (2019, a3, k8) says nothing about the department
-const NOT_A_WORD = /^[a-z]?[\d.:%-]*[a-z]?$/;
-
-/** NOT_A_WORD.test(t), read in one pass (the expression cannot gain by backtracking). */
+/** NOT_A_WORD.test(t) (classifier-model.ts), read in one pass (the expression cannot gain by backtracking). */
 function notAWord(t: string): boolean {
   const n = t.length;
   let i = 0;
@@ -102,34 +100,9 @@ function isNumberish(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x3a || c === 0x25 || c === 0x2d;
 }
 
-interface Model {
-  // feature → row; words by their text, bigrams by bigramKey
-  words: Map<string, number>;
-  bigrams: Map<number, number>;
-  // the same, as an open-addressing table: bigramKey → row, or -1
-  bigramRows: IntTable;
-  rowText: string[];
-  // row * D + d: log P(feature | department), centred on the mean over trained departments and
-  // scaled by the feature's icf; 0 for departments without examples
-  deptWeights: Float64Array;
-  trainedDept: boolean[];
-  // within a department, category c scores the sum over features of weight × catBonus (pairs c,
-  // log((count + smoothing) / smoothing)) less the features' total weight × catLogDenominator[c]
-  catBonus: number[][];
-  // the same pairs by row and department: those of row r for department d are
-  // [catStart[r * D + d], catStart[r * D + d + 1]) of catOf and catValue
-  catStart: Int32Array;
-  catOf: Int32Array;
-  catValue: Float64Array;
-  catLogDenominator: Float64Array;
-  categories: string[];
-  catDept: number[];
-  deptCats: number[][];
-}
-
 interface Features {
   // the jieba words, all of them (keywords are matched on these)
-  tokens: string[];
+  tokens: readonly string[];
   // the known features, each once, with its weight
   rows: number[];
   weights: number[];
@@ -193,19 +166,28 @@ export class Classifier {
       const problems = exampleProblems(departments, examples);
       if (problems.length > 0) throw new Error(`classifier examples:\n  ${problems.join('\n  ')}`);
     }
-    this.model = examples ? this.train(examples) : null;
+    this.model = examples ? trainModel(departments, this.tuning, examples) : null;
+    if (this.model) this.stamps = new Int32Array(this.model.rowText.length);
   }
 
-  classify(channel: Channel, text: string, hint?: RoutingHint): Routing {
-    const { category, department } = this.route(channel, text, hint, false);
+  // `words`, when given, are the text's words as segment(text, CLASSIFIER_WORD_CHARS) gives them
+  // (a Reading's classifierWords): the text is not segmented again
+  classify(channel: Channel, text: string, hint?: RoutingHint, words?: readonly string[]): Routing {
+    const { category, department } = this.route(channel, text, hint, false, words);
     return { category, department };
   }
 
-  explain(channel: Channel, text: string, hint?: RoutingHint): Explanation {
-    return this.route(channel, text, hint, true);
+  explain(channel: Channel, text: string, hint?: RoutingHint, words?: readonly string[]): Explanation {
+    return this.route(channel, text, hint, true, words);
   }
 
-  private route(channel: Channel, text: string, hint: RoutingHint | undefined, explain: boolean): Explanation {
+  private route(
+    channel: Channel,
+    text: string,
+    hint: RoutingHint | undefined,
+    explain: boolean,
+    words: readonly string[] | undefined,
+  ): Explanation {
     // a category the feed already chose names its department
     const owner = hint?.category ? this.ownerOf(hint.category) : undefined;
     if (hint?.category && owner !== undefined) {
@@ -219,7 +201,7 @@ export class Classifier {
       };
     }
 
-    const scored = this.score(channel, text);
+    const scored = this.score(channel, text, words);
     const { probabilities, hits } = scored;
     let best = argmax(probabilities);
     // no keyword and a model that cannot tell: the text says nothing
@@ -249,10 +231,10 @@ export class Classifier {
 
   // ---- scoring
 
-  private score(channel: Channel, text: string): Scored {
+  private score(channel: Channel, text: string, words: readonly string[] | undefined): Scored {
     const D = this.departments.length;
     const scores = new Float64Array(D);
-    const features = this.features(text);
+    const features = this.features(text, words ?? segment(text, CLASSIFIER_WORD_CHARS));
     const hits = this.keywordHits(features.tokens);
 
     let scale = 1;
@@ -279,8 +261,7 @@ export class Classifier {
   // The jieba words of a text's head, and its known features (those words, numbers and codes
   // dropped, and the Han character bigrams of a longer head), each once, weighed by where it first
   // occurs.
-  private features(text: string): Features {
-    const tokens = segment(text, WORD_CHARS);
+  private features(text: string, tokens: readonly string[]): Features {
     const rows: number[] = [];
     const weights: number[] = [];
     const model = this.model;
@@ -324,7 +305,7 @@ export class Classifier {
 
   // Keywords inside one word, or spanning whole consecutive words, never across a word's edge
   // (用地 is not in 占用/地下). A keyword inside a longer one found at the same place is dropped.
-  private keywordHits(tokens: string[]): KeywordHit[] {
+  private keywordHits(tokens: readonly string[]): KeywordHit[] {
     const found: Array<{ keyword: string; start: number; end: number; departments: number[] }> = [];
     const max = this.maxKeywordLength;
     const look = (keyword: string, start: number) => {
@@ -416,140 +397,6 @@ export class Classifier {
     return out;
   }
 
-  // ---- training: multinomial naive Bayes over the features present in each example
-
-  private train(examples: ClassifierExamples): Model {
-    const D = this.departments.length;
-    const a = this.tuning.smoothing;
-    const words = new Map<string, number>();
-    const bigrams = new Map<number, number>();
-    const rowText: string[] = [];
-    const rowOf = <K>(map: Map<K, number>, key: K, text: string): number => {
-      let row = map.get(key);
-      if (row === undefined) {
-        row = rowText.length;
-        map.set(key, row);
-        rowText.push(text);
-      }
-      return row;
-    };
-
-    const categories: string[] = [];
-    const catDept: number[] = [];
-    const docs: Array<{ c: number; rows: number[]; weights: number[] }> = [];
-    for (const [label, texts] of Object.entries(examples.examples)) {
-      const d = this.departments.findIndex((dep) => dep.categories.includes(label));
-      if (d < 0) continue;
-      const c = categories.push(label) - 1;
-      catDept.push(d);
-      for (const text of texts) {
-        const rows: number[] = [];
-        const weights: number[] = [];
-        const seen = new Set<number>();
-        const add = (row: number, w: number) => {
-          if (seen.has(row)) return;
-          seen.add(row);
-          rows.push(row);
-          weights.push(w);
-        };
-        for (const t of segment(text)) if (t.length >= 2 && !NOT_A_WORD.test(t)) add(rowOf(words, t, t), 1);
-        for (let i = 0; i + 1 < text.length; i += 1) {
-          const x = text.charCodeAt(i);
-          const y = text.charCodeAt(i + 1);
-          if (isHan(x) && isHan(y)) add(rowOf(bigrams, bigramKey(x, y), text.slice(i, i + 2)), this.tuning.bigramWeight);
-        }
-        docs.push({ c, rows, weights });
-      }
-    }
-
-    const V = rowText.length;
-    const C = categories.length;
-    const deptCounts = new Float64Array(V * D);
-    const deptTotals = new Float64Array(D);
-    const catCounts = new Float64Array(V * C);
-    const catTotals = new Float64Array(C);
-    for (const { c, rows, weights } of docs) {
-      const d = catDept[c]!;
-      for (let k = 0; k < rows.length; k += 1) {
-        const row = rows[k]!;
-        const w = weights[k]!;
-        deptCounts[row * D + d]! += w;
-        deptTotals[d]! += w;
-        catCounts[row * C + c]! += w;
-        catTotals[c]! += w;
-      }
-    }
-
-    const trainedDept = Array.from({ length: D }, (_, d) => deptTotals[d]! > 0);
-    const trained = trainedDept.filter(Boolean).length;
-    const icfNorm = Math.log(trained + 1);
-    const deptWeights = new Float64Array(V * D);
-    const logP = new Float64Array(D);
-    for (let v = 0; v < V; v += 1) {
-      let df = 0;
-      let mean = 0;
-      for (let d = 0; d < D; d += 1) {
-        if (!trainedDept[d]) continue;
-        const n = deptCounts[v * D + d]!;
-        if (n > 0) df += 1;
-        logP[d] = Math.log((n + a) / (deptTotals[d]! + a * V));
-        mean += logP[d]!;
-      }
-      mean /= trained;
-      const icf = this.tuning.icf > 0 ? (Math.log((trained + 1) / (df + 1)) / icfNorm) ** this.tuning.icf : 1;
-      for (let d = 0; d < D; d += 1) if (trainedDept[d]) deptWeights[v * D + d] = icf * (logP[d]! - mean);
-    }
-
-    const catBonus: number[][] = [];
-    for (let v = 0; v < V; v += 1) {
-      const pairs: number[] = [];
-      for (let c = 0; c < C; c += 1) {
-        const n = catCounts[v * C + c]!;
-        if (n > 0) pairs.push(c, Math.log((n + a) / a));
-      }
-      catBonus.push(pairs);
-    }
-    const catLogDenominator = Float64Array.from(catTotals, (t) => Math.log((t + a * V) / a));
-    const deptCats = Array.from({ length: D }, (_, d) => catDept.flatMap((owner, c) => (owner === d ? [c] : [])));
-    // catBonus by row and department, each department's pairs in the order catBonus has them
-    const catStart = new Int32Array(V * D + 1);
-    for (let v = 0; v < V; v += 1) {
-      const pairs = catBonus[v]!;
-      for (let j = 0; j < pairs.length; j += 2) catStart[v * D + catDept[pairs[j]!]! + 1]! += 1;
-    }
-    for (let i = 1; i <= V * D; i += 1) catStart[i]! += catStart[i - 1]!;
-    const catOf = new Int32Array(catStart[V * D]!);
-    const catValue = new Float64Array(catOf.length);
-    const fill = catStart.slice(0, V * D);
-    for (let v = 0; v < V; v += 1) {
-      const pairs = catBonus[v]!;
-      for (let j = 0; j < pairs.length; j += 2) {
-        const at = fill[v * D + catDept[pairs[j]!]!]!++;
-        catOf[at] = pairs[j]!;
-        catValue[at] = pairs[j + 1]!;
-      }
-    }
-    const bigramRows = new IntTable(bigrams.size);
-    for (const [key, row] of bigrams) bigramRows.set(key, row);
-    this.stamps = new Int32Array(V);
-    return {
-      words,
-      bigrams,
-      bigramRows,
-      rowText,
-      deptWeights,
-      trainedDept,
-      catBonus,
-      catStart,
-      catOf,
-      catValue,
-      catLogDenominator,
-      categories,
-      catDept,
-      deptCats,
-    };
-  }
-
   // ---- departments
 
   // The department owning a category path: exact, else by its first level (市场监管>… → 市场监管局).
@@ -569,49 +416,9 @@ export class Classifier {
   }
 }
 
-// Non-negative small integers → non-negative integers, by open addressing: what a Map does, without
-// hashing through the engine (a text's bigrams are looked up by the hundred).
-class IntTable {
-  private readonly keys: Int32Array;
-  private readonly values: Int32Array;
-  private readonly mask: number;
-
-  constructor(size: number) {
-    let capacity = 16;
-    while (capacity < size * 2) capacity *= 2;
-    this.keys = new Int32Array(capacity).fill(-1);
-    this.values = new Int32Array(capacity);
-    this.mask = capacity - 1;
-  }
-
-  set(key: number, value: number): void {
-    let i = Math.imul(key, 0x9e3779b1) & this.mask;
-    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & this.mask;
-    this.keys[i] = key;
-    this.values[i] = value;
-  }
-
-  get(key: number): number {
-    for (let i = Math.imul(key, 0x9e3779b1) & this.mask; ; i = (i + 1) & this.mask) {
-      const k = this.keys[i]!;
-      if (k === key) return this.values[i]!;
-      if (k === -1) return -1;
-    }
-  }
-}
-
-// Small integers (V8 keeps them unboxed, so Map and Set look-ups allocate nothing): a pair of Han
-// characters exactly; any two characters as a 30-bit hash, good enough to rule keywords out.
-function bigramKey(a: number, b: number): number {
-  return (a - 0x4e00) * 0x5200 + (b - 0x4e00);
-}
-
+// any two characters as a 30-bit hash (a small integer), good enough to rule keywords out
 function pairCode(text: string, i: number): number {
   return ((text.charCodeAt(i) << 15) ^ text.charCodeAt(i + 1)) & 0x3fffffff;
-}
-
-function isHan(code: number): boolean {
-  return code >= 0x4e00 && code <= 0x9fff;
 }
 
 function softmax(scores: Float64Array): Float64Array {

@@ -1,57 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import type { Channel, Severity } from '@jointduty/shared';
 import type { EventsFile } from '../../config/config.schema';
 import type { EventState, StorySignature } from '../../events/event.types';
+import { absorb, eventFor, newEventState, type Observation } from './event-state';
 import { shareAcute, similarity, wordSimilarity } from './story';
 
 export type { EventState } from '../../events/event.types';
-import type { Subjects } from './subjects';
+export { newEventState, type Observation } from './event-state';
 
 // Joins incidents into events across channels, in memory, with every candidate found through an
 // index (subject key; place key; district + hour + word) whose lists are capped: the cost of one
 // incident does not grow with the number of recent incidents. The database keeps each event's
 // state, so a restart warms the index up again from recent events.
-
-/** What correlation needs to know of one incident. */
-export interface Observation {
-  id: string;
-  channel: Channel;
-  at: number;
-  district: string | null;
-  category: string | null;
-  title: string;
-  subjects: Subjects;
-  story: StorySignature;
-  /** praise never joins and is never joined */
-  praise: boolean;
-  /** a complaint or report against someone (group complaints count these) */
-  complaint: boolean;
-  person: string | null;
-  claimant: boolean;
-  harm: boolean;
-  watchArea: string | null;
-}
-
-/** A fresh event: the given facts, nothing counted yet. */
-export function newEventState(
-  base: Pick<EventState, 'title' | 'district' | 'category' | 'subject' | 'place' | 'firstAt' | 'lastAt' | 'createdAt' | 'watchArea'> &
-    Partial<Pick<EventState, 'id' | 'channels' | 'incidentCount' | 'reasons'>>,
-): EventState {
-  return {
-    id: randomUUID(),
-    channels: [],
-    incidentCount: 0,
-    keys: [],
-    usccs: [],
-    places: [],
-    sigs: [],
-    harmIncidents: 0,
-    harmChannels: [],
-    complainants: [],
-    reasons: [],
-    ...base,
-  };
-}
 
 export interface Assignment {
   eventId: string;
@@ -66,8 +24,6 @@ const PLACE_CAP = 32;
 const WORD_CAP = 16;
 const WORDS_PER_INCIDENT = 8;
 const MAX_CANDIDATES = 48;
-const MAX_COMPLAINANTS = 200;
-const MAX_REASONS = 20;
 const HOUR = 3_600_000;
 // house numbers on one road this close are one spot (odd and even sides, a few doors apart)
 const NEAR_NUMBERS = 12;
@@ -107,7 +63,7 @@ export class Correlator {
     this.expire(o.at);
     if (o.praise) {
       // praise stands alone: it joins nothing, and nothing joins it
-      const e = this.start(o, false);
+      const e = this.start(o);
       return { eventId: e.id, isNew: true, reason: null, score: null };
     }
     const found = this.bySubject(o) ?? this.byPlace(o) ?? this.byText(o);
@@ -293,59 +249,15 @@ export class Correlator {
 
   // ---- event upkeep ---------------------------------------------------------------------------
 
-  private start(o: Observation, listed = true): EventState {
-    const e = newEventState({
-      title: o.title.slice(0, 200),
-      district: o.district,
-      category: o.category,
-      subject: o.subjects.merchant,
-      place: o.subjects.place,
-      firstAt: o.at,
-      lastAt: o.at,
-      createdAt: Date.now(),
-      watchArea: o.watchArea,
-    });
-    if (!listed) e.standalone = true;
+  private start(o: Observation): EventState {
+    const e = eventFor(o);
     this.events.set(e.id, e);
-    this.absorb(e, o, null, listed);
+    this.absorb(e, o, null, !e.standalone);
     return e;
   }
 
   private absorb(e: EventState, o: Observation, reason: string | null, listed = true): void {
-    e.incidentCount++;
-    if (!e.channels.includes(o.channel)) e.channels.push(o.channel);
-    if (o.at < e.firstAt) e.firstAt = o.at;
-    if (o.at > e.lastAt) e.lastAt = o.at;
-    e.district ??= o.district;
-    e.category ??= o.category;
-    e.subject ??= o.subjects.merchant;
-    e.place ??= o.subjects.place;
-    e.watchArea ??= o.watchArea;
-    if (o.subjects.uscc && !e.usccs.includes(o.subjects.uscc)) e.usccs.push(o.subjects.uscc);
-    if (o.subjects.fieldKey && !(e.fieldKeys ??= []).includes(o.subjects.fieldKey) && e.fieldKeys.length < 4)
-      e.fieldKeys.push(o.subjects.fieldKey);
-    for (const k of o.subjects.keys) {
-      // a brand named alone does not stand for the branch it joined: the next mention may be another branch
-      if (e.keys.includes(k) || e.keys.length >= 16 || (!k.includes('(') && e.keys.some((x) => x.startsWith(`${k}(`)))) continue;
-      e.keys.push(k);
-    }
-    for (const p of o.subjects.places) if (!e.places.includes(p) && e.places.length < 16) e.places.push(p);
-    for (const [road, no] of Object.entries(o.subjects.numbers ?? {})) {
-      e.numbers ??= {};
-      e.numbers[road] ??= no;
-    }
-    // the first story and the two latest stand for the event
-    if (e.sigs.length < 3) e.sigs.push(o.story);
-    else e.sigs.splice(1, 2, e.sigs[2]!, o.story);
-    if (o.harm) {
-      e.harmIncidents++;
-      if (!e.harmChannels.includes(o.channel)) e.harmChannels.push(o.channel);
-    }
-    if (o.complaint && !o.claimant) {
-      e.complainants.push({ who: o.person ?? `i:${o.id}`, at: o.at });
-      if (e.complainants.length > MAX_COMPLAINANTS) e.complainants.shift();
-    }
-    if (reason && !e.reasons.includes(reason) && e.reasons.length < MAX_REASONS) e.reasons.push(reason);
+    absorb(e, o, reason);
     if (listed) this.listAll(e, o.story, o);
     this.schedule(e);
     if (o.at > this.newest) this.newest = o.at;

@@ -11,13 +11,16 @@ import type {
   SentimentRecord,
 } from '@jointduty/shared';
 import type { DistrictResolver } from './district-resolver';
-import type { Classifier } from './classifier';
+import type { Classifier, Routing, RoutingHint } from './classifier';
+import { classifierText, handOver, type Reader, type Reading, type RecordTexts } from './reading';
 
 export interface NormalizeContext {
   receivedAt: Date;
   simulated: boolean;
   resolver: DistrictResolver;
   classifier: Classifier;
+  /** reads the record once for the classifier and, handed over with the incident, for the brain */
+  reader?: Reader;
 }
 
 const TITLE_CHARS = 40;
@@ -39,6 +42,20 @@ function compact<T extends object>(o: T): T {
   return out;
 }
 
+// The classifier's routing of a record's text: from the words of the record's reading when there
+// is a reader, the reading then kept for the brain with the incident (kept()).
+function route(ctx: NormalizeContext, texts: RecordTexts & { classifierPrefix: string | null }, hint?: RoutingHint) {
+  const reading = ctx.reader?.read(texts) ?? null;
+  const text = classifierText(texts.classifierPrefix, texts.content);
+  const routing: Routing = ctx.classifier.classify(texts.channel, text, hint, reading?.classifierWords ?? undefined);
+  return { routing, reading };
+}
+
+function kept(incident: Incident, reading: Reading | null): Incident {
+  if (reading) handOver(incident, reading);
+  return incident;
+}
+
 /** Maps a validated native record of any channel onto the one Incident shape. */
 export function normalize<C extends Channel>(channel: C, record: FeedRecordByChannel[C], ctx: NormalizeContext): Incident {
   // each shape is written out in full, in this order: in V8 (Node 20) an object spread followed by
@@ -50,8 +67,14 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
     case '12345': {
       const r = record as HotlineRecord;
       const place = ctx.resolver.resolve({ district: r.district, location: r.location, address: r.address, text: r.content });
-      const routing = ctx.classifier.classify(channel, `${r.title ?? ''} ${r.content}`, { category: r.category, department: r.department });
-      return {
+      const title = r.title ?? titleFrom(r.content);
+      const address = r.address ?? null;
+      const { routing, reading } = route(
+        ctx,
+        { channel, title, content: r.content, address, merchant: null, classifierPrefix: r.title ?? '' },
+        { category: r.category, department: r.department },
+      );
+      const incident: Incident = {
         id,
         channel,
         receivedAt,
@@ -60,9 +83,9 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         externalId: r.orderNo,
         occurredAt: new Date(r.acceptedAt).toISOString(),
         kind: r.appealType,
-        title: r.title ?? titleFrom(r.content),
+        title,
         content: r.content,
-        address: r.address ?? null,
+        address,
         district: place.district,
         location: r.location ?? null,
         category: routing.category,
@@ -72,13 +95,23 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         dueAt: r.dueAt ? new Date(r.dueAt).toISOString() : null,
         facts: compact<IncidentFacts>({ urgency: r.urgency, source: r.source }),
       };
+      return kept(incident, reading);
     }
     case '12315': {
       const r = record as ConsumerRecord;
       const address = r.merchant?.address ?? null;
       const place = ctx.resolver.resolve({ district: r.district, location: r.location, address, text: r.content });
-      const routing = ctx.classifier.classify(channel, `${r.industry ?? ''} ${r.content}`);
-      return {
+      const title = r.merchant ? `${r.merchant.name}：${titleFrom(r.content)}` : titleFrom(r.content);
+      const merchant = r.merchant ? { name: r.merchant.name, uscc: r.merchant.uscc ?? null, address: r.merchant.address ?? null } : null;
+      const { routing, reading } = route(ctx, {
+        channel,
+        title,
+        content: r.content,
+        address,
+        merchant,
+        classifierPrefix: r.industry ?? '',
+      });
+      const incident: Incident = {
         id,
         channel,
         receivedAt,
@@ -87,7 +120,7 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         externalId: r.regNo,
         occurredAt: new Date(r.receivedAt).toISOString(),
         kind: r.kind,
-        title: r.merchant ? `${r.merchant.name}：${titleFrom(r.content)}` : titleFrom(r.content),
+        title,
         content: r.content,
         address,
         district: place.district,
@@ -95,16 +128,22 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         category: routing.category,
         department: routing.department,
         reporter: r.consumer ? { name: r.consumer.name ?? null, phone: r.consumer.phone ?? null } : null,
-        merchant: r.merchant ? { name: r.merchant.name, uscc: r.merchant.uscc ?? null, address: r.merchant.address ?? null } : null,
+        merchant,
         dueAt: null,
         facts: compact<IncidentFacts>({ industry: r.industry, amount: r.amount }),
       };
+      return kept(incident, reading);
     }
     case '110': {
       const r = record as PoliceRecord;
       const place = ctx.resolver.resolve({ district: r.district, location: r.location, address: r.address, text: r.summary });
-      const routing = ctx.classifier.classify(channel, r.summary, { alarmType: r.alarmType });
-      return {
+      const title = titleFrom(r.summary);
+      const { routing, reading } = route(
+        ctx,
+        { channel, title, content: r.summary, address: r.address, merchant: null, classifierPrefix: null },
+        { alarmType: r.alarmType },
+      );
+      const incident: Incident = {
         id,
         channel,
         receivedAt,
@@ -113,7 +152,7 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         externalId: r.caseNo,
         occurredAt: new Date(r.reportedAt).toISOString(),
         kind: r.alarmType,
-        title: titleFrom(r.summary),
+        title,
         content: r.summary,
         address: r.address,
         district: place.district,
@@ -125,13 +164,16 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         dueAt: null,
         facts: compact<IncidentFacts>({ level: r.level, casualties: r.casualties }),
       };
+      return kept(incident, reading);
     }
     case 'sentiment': {
       const r = record as SentimentRecord;
       const fromLocation = r.location ? ctx.resolver.resolve({ district: null, address: r.location }) : { district: null };
       const district = fromLocation.district ?? ctx.resolver.resolve({ text: r.text }).district;
-      const routing = ctx.classifier.classify(channel, r.text);
-      return {
+      const title = titleFrom(r.text);
+      const address = r.location ?? null;
+      const { routing, reading } = route(ctx, { channel, title, content: r.text, address, merchant: null, classifierPrefix: null });
+      const incident: Incident = {
         id,
         channel,
         receivedAt,
@@ -140,9 +182,9 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         externalId: r.postId,
         occurredAt: new Date(r.publishedAt).toISOString(),
         kind: r.platform,
-        title: titleFrom(r.text),
+        title,
         content: r.text,
-        address: r.location ?? null,
+        address,
         district,
         location: null,
         category: routing.category,
@@ -163,6 +205,7 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
           topics: r.topics,
         }),
       };
+      return kept(incident, reading);
     }
     default:
       throw new Error(`unknown channel ${String(channel)}`);

@@ -49,12 +49,15 @@ export class PeopleIndex {
 
   /** The punitive multiple a text demands (假一赔十 …), if any: a claimant's mark on its own. */
   punitiveIn(text: string): string | null {
-    const norm = normalizeText(text);
+    return this.punitiveInNormalized(normalizeText(text));
+  }
+
+  private punitiveInNormalized(norm: string): string | null {
     return this.punitive.find((w) => norm.includes(w)) ?? null;
   }
 
-  /** How this filing stands against the person's recent ones (not yet counting it in). */
-  judge(key: string, entry: PersonEntry, text: string, windowDays?: number): PersonJudgement {
+  /** How this filing stands against the person's recent ones (not yet counting it in); `norm` is its text, normalized. */
+  judge(key: string, entry: PersonEntry, norm: string, windowDays?: number): PersonJudgement {
     const window = windowDays !== undefined ? windowDays * 86_400_000 : this.windowMs;
     const recent = (this.byPerson.get(key) ?? []).filter((e) => e.at > entry.at - window && e.at <= entry.at + 60_000);
     const sameSubject = entry.subject ? recent.filter((e) => e.subject === entry.subject).length + 1 : 1;
@@ -70,7 +73,7 @@ export class PeopleIndex {
         claimantWhy: `${count} complaints against ${merchants.size} merchants in ${this.cfg.windowDays} days`,
       };
     }
-    const punitive = entry.complaint ? this.punitiveIn(text) : null;
+    const punitive = entry.complaint ? this.punitiveInNormalized(norm) : null;
     if (punitive) return { sameSubject, claimant: true, claimantWhy: `demands a punitive multiple (${punitive})` };
     return { sameSubject, claimant: false, claimantWhy: null };
   }

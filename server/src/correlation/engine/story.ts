@@ -44,15 +44,20 @@ export class StoryReader {
     addWords(this.conceptOf.keys());
   }
 
-  read(text: string, words?: string[]): StorySignature {
+  read(text: string, words?: readonly string[]): StorySignature {
     const norm = normalizeText(text);
+    return this.readNormalized(norm, words ?? segment(norm));
+  }
+
+  /** read() of a text already normalized (normalizeText), with its words. */
+  readNormalized(norm: string, words: readonly string[]): StorySignature {
     const concepts = new Set<string>();
     // concept words are matched in the text itself too: 上吐下泻 may be cut differently
     this.index.each(norm, (concept) => {
       concepts.add(concept);
     });
     const tokens = new Set<string>();
-    for (const t of words ?? segment(norm)) {
+    for (const t of words) {
       if (tokens.size >= MAX_TOKENS) break;
       if (t.length < 2 || this.stop.has(t) || allDigits(t)) continue;
       const concept = this.conceptOf.get(t);

@@ -174,6 +174,24 @@ export class SubjectExtractor {
     address?: string | null;
     district: string | null;
   }): Subjects {
+    const free = input.texts.filter((t): t is string => typeof t === 'string' && t.length > 0);
+    const addresses = [input.address, input.merchant?.address].filter((t): t is string => typeof t === 'string' && t.length > 0);
+    return this.extractRead({
+      merchant: input.merchant,
+      texts: [...free, ...addresses].map(normalizeText),
+      addressCount: addresses.length,
+    });
+  }
+
+  /**
+   * extract() of texts already normalized (normalizeText): the non-empty free texts, then the
+   * non-empty address fields (the record's, then the merchant's), `addressCount` of them.
+   */
+  extractRead(input: {
+    merchant?: { name: string; uscc: string | null } | null;
+    texts: readonly string[];
+    addressCount: number;
+  }): Subjects {
     const keys: string[] = [];
     let merchant: string | null = null;
     const uscc = input.merchant?.uscc ? input.merchant.uscc.toUpperCase() : null;
@@ -185,10 +203,7 @@ export class SubjectExtractor {
         merchant = input.merchant.name.trim();
       }
     }
-    const free = input.texts.filter((t): t is string => typeof t === 'string' && t.length > 0);
-    const addresses = [input.address, input.merchant?.address].filter((t): t is string => typeof t === 'string' && t.length > 0);
-    const addressCount = addresses.length;
-    const texts = [...free, ...addresses].map(normalizeText);
+    const { texts, addressCount } = input;
     const fieldName = keys.find((k) => k.startsWith('name:'))?.slice(5);
     const found = new Set<string>();
     for (const text of texts) for (const name of this.names(text)) found.add(name);

@@ -43,7 +43,11 @@ export class SensitiveTopics {
   // Each topic at most once, in the order of the lexicon, with its earliest uncancelled word.
   match(text: string): SensitiveHit[] {
     if (typeof text !== 'string' || !text) return [];
-    const norm = normalizeText(text);
+    return this.matchNormalized(normalizeText(text));
+  }
+
+  /** match() of a text already normalized (normalizeText). */
+  matchNormalized(norm: string): SensitiveHit[] {
     const out: SensitiveHit[] = [];
     // the topics none of whose words occur are passed over
     const present = new Uint8Array(this.topics.length);

@@ -49,14 +49,23 @@ interface Part {
   text: string;
 }
 
-// A stretch of a clause around its sentiment words, with the words the segmenter found in it.
+// A stretch of a clause around its sentiment words.
 interface Span {
   span: string;
   weight: number;
-  parts: Part[];
 }
 
 type Item = Span | { emoticon: string; value: number };
+
+/**
+ * A text as sentiment reads it: emoticons and the stretches around sentiment words, in order of
+ * appearance; `segmentable` is the stretches joined by a mark no word crosses, to be segmented
+ * whole (segment(segmentable, segmentable.length)) and handed to scoreWords().
+ */
+export interface SentimentText {
+  items: readonly Item[];
+  segmentable: string;
+}
 
 export class SentimentScorer {
   // signed weights: negative words below 0
@@ -89,7 +98,14 @@ export class SentimentScorer {
   }
 
   score(text: string): SentimentScore {
-    if (typeof text !== 'string' || !text) return { negativity: 0.5, polarity: 0, negative: [], positive: [] };
+    const read = this.read(text);
+    if (!read) return { negativity: 0.5, polarity: 0, negative: [], positive: [] };
+    return this.scoreWords(read, read.segmentable ? segment(read.segmentable, read.segmentable.length) : []);
+  }
+
+  /** What of a text is scored, and what of it is to be segmented; null for no text. */
+  read(text: string): SentimentText | null {
+    if (typeof text !== 'string' || !text) return null;
     // normalized once (full-width letters and digits as half-width, letters lower case); a line
     // break ends a clause before it turns into a space
     const head = normalizeText((text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text).replace(/[\r\n]+/g, '。'));
@@ -98,11 +114,19 @@ export class SentimentScorer {
     const seen = new Map<string, number>();
     this.collect(cut < 0 ? head : head.slice(0, cut), 1, items, seen);
     if (cut >= 0) this.collect(head.slice(cut), QUOTED, items, seen);
-
     // one call to the segmenter for all spans: they are joined by a mark no word crosses
+    const segmentable = items
+      .filter((it): it is Span => 'span' in it)
+      .map((sp) => sp.span)
+      .join('。');
+    return { items, segmentable };
+  }
+
+  /** The score of a text read by read(), given the words of its `segmentable`. */
+  scoreWords(read: SentimentText, words: readonly string[]): SentimentScore {
+    const { items, segmentable: joined } = read;
     const spans = items.filter((it): it is Span => 'span' in it);
-    const joined = spans.map((sp) => sp.span).join('。');
-    const words = joined ? segment(joined, joined.length) : [];
+    const parts = spans.map((): Part[] => []);
     let k = 0;
     let end = spans[0]?.span.length ?? 0;
     let cursor = 0;
@@ -111,7 +135,7 @@ export class SentimentScorer {
       if (at < 0) continue;
       cursor = at + w.length;
       while (at >= end && k < spans.length - 1) end += 1 + spans[++k]!.span.length;
-      spans[k]!.parts.push(...this.expand(w));
+      parts[k]!.push(...this.expand(w));
     }
 
     const negative: string[] = [];
@@ -121,9 +145,10 @@ export class SentimentScorer {
       if (term && !list.includes(term)) list.push(term);
     };
     let sum = 0;
+    let s = 0;
     for (const it of items) {
       if ('span' in it) {
-        for (const hit of this.hits(it.parts)) {
+        for (const hit of this.hits(parts[s++]!)) {
           sum += hit.value * it.weight;
           note(hit.term, hit.value);
         }
@@ -181,12 +206,12 @@ export class SentimentScorer {
         i += w.length - 1;
         if (open >= 0 && a <= close) close = Math.max(close, b);
         else {
-          if (open >= 0) items.push({ span: clause.slice(open, close), weight, parts: [] });
+          if (open >= 0) items.push({ span: clause.slice(open, close), weight });
           open = a;
           close = b;
         }
       }
-      if (open >= 0) items.push({ span: clause.slice(open, close), weight, parts: [] });
+      if (open >= 0) items.push({ span: clause.slice(open, close), weight });
     }
   }
 

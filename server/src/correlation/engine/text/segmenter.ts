@@ -7,6 +7,10 @@ import { add_word, cut } from 'jieba-wasm';
 export const SEGMENT_MAX_CHARS = 600;
 
 const added = new Set<string>();
+// grows with every word added: words read before a change may not be the words read after it
+let dictionary = 0;
+// how many times the segmenter was asked to read (segmentAll), for tests
+let calls = 0;
 
 /** Teaches the segmenter words it must keep whole (place names, merchant kinds, lexicon terms). */
 export function addWords(words: Iterable<string>): void {
@@ -15,17 +19,28 @@ export function addWords(words: Iterable<string>): void {
     if (word.length < 2 || added.has(word)) continue;
     added.add(word);
     add_word(word, 2000, null);
+    dictionary += 1;
     // a new word (and the dictionary's new total) may cut any text differently
     clearSegmentCache();
   }
+}
+
+/** Changes whenever the dictionary does: words segmented under one version stand while it lasts. */
+export function dictionaryVersion(): number {
+  return dictionary;
+}
+
+/** How many times segmentAll() (and so segment()) has been called in this process. */
+export function segmenterCalls(): number {
+  return calls;
 }
 
 // ---- normalizing
 
 /** Full-width letters and digits to half-width, letters to lower case, runs of space to one. */
 export function normalizeText(text: string): string {
-  // one record's texts are normalized by several readers (classifier, subjects, story, sensitive
-  // topics): the last few answers are kept, compared by identity first
+  // a text normalized once is often handed back (a reading's fields go to the segmenter as they
+  // are): the last few answers are kept, compared by identity first
   for (let k = 0; k < RECENT; k += 1) if (recentIn[k] === text) return recentOut[k]!;
   const out = normalizeFast(text) ?? normalizeSlow(text);
   recentIn[recentAt] = text;
@@ -180,36 +195,51 @@ function known(block: string): string[] | undefined {
 const BLOCK = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c += 1) if (inBlock(c)) BLOCK[c] = 1;
 
-// scratch for segment() (it does not call itself): the text in order, each block's words, or
-// for a block not seen yet its text, and the characters between blocks by their code
+// scratch for segmentAll() (it does not call itself): the texts in order, each block's words, or
+// for a block not seen yet its text, and the characters between blocks by their code; ends[t] is
+// where text t's parts end
 const parts: Array<string[] | string | number> = [];
+const ends: number[] = [];
 const missing: string[] = [];
 
-/** The words of a text, punctuation and spaces dropped, in order. */
+/** The words of a text, punctuation and spaces dropped, in order; only its first maxChars are read. */
 export function segment(text: string, maxChars = SEGMENT_MAX_CHARS): string[] {
-  const head = normalizeText(text.length > maxChars ? text.slice(0, maxChars) : text);
+  return segmentAll([text.length > maxChars ? text.slice(0, maxChars) : text])[0]!;
+}
+
+/**
+ * The words of each text, read whole (normalized first), as segment() gives them: the blocks no
+ * text has been cut into before go to jieba in one call for all the texts.
+ */
+export function segmentAll(texts: readonly string[]): string[][] {
+  calls += 1;
   parts.length = 0;
+  ends.length = 0;
   missing.length = 0;
-  const n = head.length;
-  let start = -1;
-  for (let i = 0; i <= n; i += 1) {
-    const c = i < n ? head.charCodeAt(i) : -1;
-    if (c >= 0 && BLOCK[c] === 1) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0) {
-      const block = head.slice(start, i);
-      const words = known(block);
-      if (words !== undefined) parts.push(words);
-      else {
-        parts.push(block);
-        if (!missing.includes(block)) missing.push(block);
+  for (const text of texts) {
+    const head = normalizeText(text);
+    const n = head.length;
+    let start = -1;
+    for (let i = 0; i <= n; i += 1) {
+      const c = i < n ? head.charCodeAt(i) : -1;
+      if (c >= 0 && BLOCK[c] === 1) {
+        if (start < 0) start = i;
+        continue;
       }
-      start = -1;
+      if (start >= 0) {
+        const block = head.slice(start, i);
+        const words = known(block);
+        if (words !== undefined) parts.push(words);
+        else {
+          parts.push(block);
+          if (!missing.includes(block)) missing.push(block);
+        }
+        start = -1;
+      }
+      // a character outside every block is a word when it is a letter or a digit (é, 〇, Ⅲ)
+      if (c > 0x7f) parts.push(c);
     }
-    // a character outside every block is a word when it is a letter or a digit (é, 〇, Ⅲ)
-    if (c > 0x7f) parts.push(c);
+    ends.push(parts.length);
   }
   let fresh: Map<string, string[]> | null = null;
   if (missing.length > 0) {
@@ -227,19 +257,26 @@ export function segment(text: string, maxChars = SEGMENT_MAX_CHARS): string[] {
       k += 1;
     }
   }
-  const out: string[] = [];
-  for (const p of parts) {
-    if (typeof p === 'number') {
-      const ch = String.fromCharCode(p);
-      if (WORDLIKE.test(ch) && ch.trim().length > 0) out.push(ch);
-      continue;
+  const result: string[][] = [];
+  let p = 0;
+  for (const end of ends) {
+    const out: string[] = [];
+    for (; p < end; p += 1) {
+      const part = parts[p]!;
+      if (typeof part === 'number') {
+        const ch = String.fromCharCode(part);
+        if (WORDLIKE.test(ch) && ch.trim().length > 0) out.push(ch);
+        continue;
+      }
+      const words = typeof part === 'string' ? fresh!.get(part)! : part;
+      for (const w of words) out.push(w);
     }
-    const words = typeof p === 'string' ? fresh!.get(p)! : p;
-    for (const w of words) out.push(w);
+    result.push(out);
   }
   parts.length = 0;
+  ends.length = 0;
   missing.length = 0;
-  return out;
+  return result;
 }
 
 /** Forgets the segmentations kept (tests; the dictionary's growth does it by itself). */
