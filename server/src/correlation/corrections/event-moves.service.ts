@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { toIncidentSummary, type EventCounts, type EventRecord, type Incident, type MoveResult, type SessionUser } from '@jointduty/shared';
+import { toIncidentSummary, type EventCounts, type Incident, type MoveResult, type SessionUser } from '@jointduty/shared';
 import { AlertsService, type RuleMatch } from '../../alerts/alerts.service';
 import { RULES } from '../rules/rules.engine';
 import { SilencesService } from '../../alerts/silences.service';
@@ -12,8 +12,8 @@ import { IncidentsRepository } from '../../incidents/incidents.repository';
 import { EventBus } from '../../infra/bus/bus';
 import { Db, type Queryable } from '../../infra/database/db';
 import { ProfilesService } from '../../profiles/profiles.service';
-import { newEventState, type EventState, type Observation } from '../engine/correlator';
-import { eventFor } from '../engine/event-state';
+import type { EventState, Observation } from '../engine/correlator';
+import { eventFor, eventFromRecord } from '../engine/event-state';
 import { EventsRepository } from '../../events/events.repository';
 import { CorrelationLease } from '../../infra/cluster/lease.service';
 import { CorrelationTurns } from '../pipeline/turns';
@@ -95,7 +95,7 @@ export class EventMovesService {
     const record = await this.events.get(eventId);
     if (!record) return null;
     const rows = await this.incidentsOf(this.db, eventId);
-    return this.correlator.rebuild(baseOf(record), await this.itemsOf(rows));
+    return this.correlator.rebuild(eventFromRecord(record), await this.itemsOf(rows));
   }
 
   private get correlator() {
@@ -141,7 +141,7 @@ export class EventMovesService {
         // from here to the swap nothing awaits: intake cannot take a record in between
         const sourceLive = fromId ? this.understanding.event(fromId) : undefined;
         if (sourceLive && sourceLive.incidentCount !== sourceRows.length && !lastTry) throw new Changed();
-        const sourceBefore = sourceLive ?? (sourceRecord ? baseOf(sourceRecord) : null);
+        const sourceBefore = sourceLive ?? (sourceRecord ? eventFromRecord(sourceRecord) : null);
         const source = sourceBefore ? this.correlator.rebuild(sourceBefore, sourceItems) : null;
         let target: EventState;
         let targetBefore: Pick<EventState, 'incidentCount'> | null;
@@ -152,7 +152,7 @@ export class EventMovesService {
           this.correlator.join(target, moved, reason);
         } else if (targetRecord) {
           targetBefore = { incidentCount: targetRecord.incidentCount };
-          target = this.correlator.rebuild(baseOf(targetRecord), targetItems ?? [{ o: moved, reason }]);
+          target = this.correlator.rebuild(eventFromRecord(targetRecord), targetItems ?? [{ o: moved, reason }]);
         } else {
           targetBefore = null;
           target = this.correlator.rebuild(eventFor(moved), [{ o: moved, reason: null }]);
@@ -257,24 +257,6 @@ export class EventMovesService {
     }
     return items;
   }
-}
-
-/** An event the correlator no longer holds, as a base to rebuild on. */
-function baseOf(r: EventRecord): EventState {
-  return newEventState({
-    id: r.id,
-    title: r.title,
-    district: r.district,
-    category: r.category,
-    subject: r.subject,
-    place: r.place,
-    channels: r.channels,
-    incidentCount: r.incidentCount,
-    firstAt: Date.parse(r.firstAt),
-    lastAt: Date.parse(r.lastAt),
-    createdAt: Date.parse(r.createdAt),
-    watchArea: null,
-  });
 }
 
 function countsOf(e: EventState): EventCounts {

@@ -238,24 +238,12 @@ describe('Classifier', () => {
     expect(() => new Classifier(departments, bad)).toThrow('不存在>类别 is not a category of any department');
   });
 
-  it('trains on the whole examples file quickly and classifies a 300-character text in well under a millisecond', () => {
-    segment('先把分词词典载入');
-    const t0 = performance.now();
+  it('trains on the whole examples file and classifies a long text the same way every time', () => {
+    // its speed is measured by `npm run bench` (the understanding part), not here
     const c = new Classifier(departments, examples);
-    const trainMs = performance.now() - t0;
     const text = Object.values(examples.examples).flat().join('').slice(0, 300);
-    for (let i = 0; i < 300; i += 1) c.classify('12345', text);
-    const runs = 7;
-    const perCall: number[] = [];
-    for (let r = 0; r < runs; r += 1) {
-      const t = performance.now();
-      for (let i = 0; i < 200; i += 1) c.classify('12345', text);
-      perCall.push(((performance.now() - t) / 200) * 1000);
-    }
-    const median = perCall.sort((a, b) => a - b)[runs >> 1]!;
-    console.log(`classifier: trained in ${trainMs.toFixed(0)} ms; classify(300 chars) ${median.toFixed(0)} µs (median of ${runs} runs)`);
-    // bounds with room for a busy CI machine; the figures themselves are logged above
-    expect(trainMs).toBeLessThan(1500);
-    expect(median).toBeLessThan(1000);
+    const first = c.classify('12345', text);
+    expect(first.category).toBeTruthy();
+    for (let i = 0; i < 50; i += 1) expect(c.classify('12345', text)).toEqual(first);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel } from '@jointduty/shared';
+import type { Channel, EventRecord } from '@jointduty/shared';
 import type { EventState, StorySignature } from '../../events/event.types';
 import type { Subjects } from './subjects';
 
@@ -105,4 +105,25 @@ export function absorb(e: EventState, o: Observation, reason: string | null): vo
     if (e.complainants.length > MAX_COMPLAINANTS) e.complainants.shift();
   }
   if (reason && !e.reasons.includes(reason) && e.reasons.length < MAX_REASONS) e.reasons.push(reason);
+}
+
+/**
+ * A stored event the correlator no longer holds, as state: its facts and counts, nothing of its
+ * incidents' keys or stories (a rebuild takes those in again; an alert needs only the facts).
+ */
+export function eventFromRecord(r: EventRecord): EventState {
+  return newEventState({
+    id: r.id,
+    title: r.title,
+    district: r.district,
+    category: r.category,
+    subject: r.subject,
+    place: r.place,
+    channels: r.channels,
+    incidentCount: r.incidentCount,
+    firstAt: Date.parse(r.firstAt),
+    lastAt: Date.parse(r.lastAt),
+    createdAt: Date.parse(r.createdAt),
+    watchArea: null,
+  });
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { severityRank, type Incident, type Severity } from '@jointduty/shared';
 import { APP_CONFIG } from '../../config/app-config.token';
 import type { AppConfig } from '../../config/config.schema';
-import { newEventState, type EventState } from '../engine/correlator';
+import type { EventState } from '../engine/correlator';
+import { eventFromRecord } from '../engine/event-state';
 import { EventsRepository } from '../../events/events.repository';
 import { UnderstandingService } from '../understanding.service';
 import { IncidentsRepository } from '../../incidents/incidents.repository';
@@ -226,20 +227,7 @@ export class RulesEngine implements OnModuleInit {
   private async eventOf(i: Incident): Promise<EventState | null> {
     const e = await this.events.get(i.eventId!);
     if (!e) return null;
-    return newEventState({
-      id: e.id,
-      title: e.title,
-      district: e.district,
-      category: e.category,
-      subject: e.subject,
-      place: e.place,
-      channels: e.channels,
-      incidentCount: e.incidentCount,
-      firstAt: Date.parse(e.firstAt),
-      lastAt: Date.parse(e.lastAt),
-      createdAt: Date.parse(e.createdAt),
-      watchArea: null,
-      reasons: e.reasons,
-    });
+    // its join reasons kept for the alert's text
+    return { ...eventFromRecord(e), reasons: e.reasons };
   }
 }
