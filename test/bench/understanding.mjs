@@ -27,7 +27,6 @@ export async function benchUnderstanding(log = (...a) => console.log('[bench]', 
   const { Brain } = dist('correlation/engine/brain.js');
   const { Classifier } = dist('correlation/engine/classifier.js');
   const { normalize } = dist('correlation/engine/normalizer.js');
-  const { Reader } = dist('correlation/engine/reading.js');
   const { DistrictResolver } = dist('correlation/engine/district-resolver.js');
   const { RULES } = dist('correlation/rules/rules.engine.js');
   const { validateFeedRecord } = require('@jointduty/shared');
@@ -50,14 +49,12 @@ export async function benchUnderstanding(log = (...a) => console.log('[bench]', 
   const rows = [];
   for (const size of SIZES) {
     const brain = new Brain(config);
-    // intake reads each record once, for its routing and its understanding (the lease holder's path)
-    const reader = new Reader(config.sentimentLexicon);
     // fill the window: enriched once from a pool of records, then taken in with new ids, times
     // across the last 72 h and many distinct merchants and places, so the index really holds them
     const pool = Array.from({ length: 2000 }, (_, i) => {
       const channel = channels[i % channels.length];
       const v = validateFeedRecord(channel, gen.record(channel, end, 'P', i));
-      const incident = normalize(channel, v.record, { receivedAt: new Date(end), simulated: false, resolver, classifier, reader });
+      const incident = normalize(channel, v.record, { receivedAt: new Date(end), simulated: false, resolver, classifier });
       return { incident, analysis: brain.enrich(incident) };
     });
     globalThis.gc?.();
@@ -90,7 +87,7 @@ export async function benchUnderstanding(log = (...a) => console.log('[bench]', 
     for (const [i, m] of measured.entries()) {
       const s = performance.now();
       const v = validateFeedRecord(m.channel, m.record);
-      const incident = normalize(m.channel, v.record, { receivedAt: new Date(end), simulated: false, resolver, classifier, reader });
+      const incident = normalize(m.channel, v.record, { receivedAt: new Date(end), simulated: false, resolver, classifier });
       incident.id = randomUUID();
       const analysis = brain.enrich(incident);
       const a = performance.now();

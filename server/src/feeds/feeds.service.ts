@@ -9,7 +9,6 @@ import { Db } from '../infra/database/db';
 import { Classifier } from '../correlation/engine/classifier';
 import { IncidentsRepository, type NewIncident } from '../incidents/incidents.repository';
 import { normalize } from '../correlation/engine/normalizer';
-import { Reader } from '../correlation/engine/reading';
 import { MetricsService } from '../metrics/metrics.service';
 import { DistrictResolver } from '../correlation/engine/district-resolver';
 import { CorrelationPipeline } from '../correlation/pipeline/correlation.pipeline';
@@ -34,7 +33,6 @@ export class FeedsService implements OnModuleDestroy {
   private readonly classifier: Classifier;
   private readonly resolver: DistrictResolver;
   /** reads a record once for its routing and its understanding, when this instance understands it */
-  private readonly reader: () => Reader | undefined;
   private readonly writer: IntakeWriter;
   private draining = false;
 
@@ -50,10 +48,6 @@ export class FeedsService implements OnModuleDestroy {
   ) {
     this.classifier = new Classifier(config.departments, config.classifierExamples);
     this.resolver = new DistrictResolver(config);
-    const reader = new Reader(config.sentimentLexicon);
-    // the holder of the lease understands what it takes in (the same incident objects): elsewhere
-    // the reading would be thrown away
-    this.reader = () => (lease.held ? reader : undefined);
     this.writer = new IntakeWriter(db, incidents, {
       maxQueued: config.env.intakeMaxQueued,
       maxGroup: MAX_GROUP,
@@ -128,7 +122,6 @@ export class FeedsService implements OnModuleDestroy {
         simulated: opts.simulated === true,
         resolver: this.resolver,
         classifier: this.classifier,
-        reader: this.reader(),
       });
       fresh.push({ incident, raw: JSON.stringify(value) });
     });

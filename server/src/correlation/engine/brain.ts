@@ -91,11 +91,10 @@ export class Brain {
 
   /**
    * Stateless understanding of one normalized incident: subject, place, signals, sensitive flag.
-   * Every stage takes the record's one reading: the one intake made for this incident if it still
-   * holds (normalize() with a reader), else one made now.
+   * Every stage takes the record's one reading, made here.
    */
   enrich(incident: Incident): Analysis {
-    const reading = this.reader.handedOver(incident) ?? this.reader.read(incident);
+    const reading = this.reader.read(incident);
     return this.understand(incident, reading);
   }
 

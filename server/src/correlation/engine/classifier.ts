@@ -170,15 +170,13 @@ export class Classifier {
     if (this.model) this.stamps = new Int32Array(this.model.rowText.length);
   }
 
-  // `words`, when given, are the text's words as segment(text, CLASSIFIER_WORD_CHARS) gives them
-  // (a Reading's classifierWords): the text is not segmented again
-  classify(channel: Channel, text: string, hint?: RoutingHint, words?: readonly string[]): Routing {
-    const { category, department } = this.route(channel, text, hint, false, words);
+  classify(channel: Channel, text: string, hint?: RoutingHint): Routing {
+    const { category, department } = this.route(channel, text, hint, false);
     return { category, department };
   }
 
-  explain(channel: Channel, text: string, hint?: RoutingHint, words?: readonly string[]): Explanation {
-    return this.route(channel, text, hint, true, words);
+  explain(channel: Channel, text: string, hint?: RoutingHint): Explanation {
+    return this.route(channel, text, hint, true);
   }
 
   private route(
@@ -186,7 +184,6 @@ export class Classifier {
     text: string,
     hint: RoutingHint | undefined,
     explain: boolean,
-    words: readonly string[] | undefined,
   ): Explanation {
     // a category the feed already chose names its department
     const owner = hint?.category ? this.ownerOf(hint.category) : undefined;
@@ -201,7 +198,7 @@ export class Classifier {
       };
     }
 
-    const scored = this.score(channel, text, words);
+    const scored = this.score(channel, text);
     const { probabilities, hits } = scored;
     let best = argmax(probabilities);
     // no keyword and a model that cannot tell: the text says nothing
@@ -231,10 +228,10 @@ export class Classifier {
 
   // ---- scoring
 
-  private score(channel: Channel, text: string, words: readonly string[] | undefined): Scored {
+  private score(channel: Channel, text: string): Scored {
     const D = this.departments.length;
     const scores = new Float64Array(D);
-    const features = this.features(text, words ?? segment(text, CLASSIFIER_WORD_CHARS));
+    const features = this.features(text, segment(text, CLASSIFIER_WORD_CHARS));
     const hits = this.keywordHits(features.tokens);
 
     let scale = 1;

@@ -12,15 +12,13 @@ import type {
 } from '@jointduty/shared';
 import type { DistrictResolver } from './district-resolver';
 import type { Classifier, Routing, RoutingHint } from './classifier';
-import { classifierText, handOver, type Reader, type Reading, type RecordTexts } from './reading';
+import { classifierText, type RecordTexts } from './reading';
 
 export interface NormalizeContext {
   receivedAt: Date;
   simulated: boolean;
   resolver: DistrictResolver;
   classifier: Classifier;
-  /** reads the record once for the classifier and, handed over with the incident, for the brain */
-  reader?: Reader;
 }
 
 const TITLE_CHARS = 40;
@@ -42,18 +40,11 @@ function compact<T extends object>(o: T): T {
   return out;
 }
 
-// The classifier's routing of a record's text: from the words of the record's reading when there
-// is a reader, the reading then kept for the brain with the incident (kept()).
+// The classifier's routing of a record: its content, after the prefix (a title, an industry).
 function route(ctx: NormalizeContext, texts: RecordTexts & { classifierPrefix: string | null }, hint?: RoutingHint) {
-  const reading = ctx.reader?.read(texts) ?? null;
   const text = classifierText(texts.classifierPrefix, texts.content);
-  const routing: Routing = ctx.classifier.classify(texts.channel, text, hint, reading?.classifierWords ?? undefined);
-  return { routing, reading };
-}
-
-function kept(incident: Incident, reading: Reading | null): Incident {
-  if (reading) handOver(incident, reading);
-  return incident;
+  const routing: Routing = ctx.classifier.classify(texts.channel, text, hint);
+  return { routing };
 }
 
 /** Maps a validated native record of any channel onto the one Incident shape. */
@@ -69,7 +60,7 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
       const place = ctx.resolver.resolve({ district: r.district, location: r.location, address: r.address, text: r.content });
       const title = r.title ?? titleFrom(r.content);
       const address = r.address ?? null;
-      const { routing, reading } = route(
+      const { routing } = route(
         ctx,
         { channel, title, content: r.content, address, merchant: null, classifierPrefix: r.title ?? '' },
         { category: r.category, department: r.department },
@@ -95,7 +86,7 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         dueAt: r.dueAt ? new Date(r.dueAt).toISOString() : null,
         facts: compact<IncidentFacts>({ urgency: r.urgency, source: r.source }),
       };
-      return kept(incident, reading);
+      return incident;
     }
     case '12315': {
       const r = record as ConsumerRecord;
@@ -103,7 +94,7 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
       const place = ctx.resolver.resolve({ district: r.district, location: r.location, address, text: r.content });
       const title = r.merchant ? `${r.merchant.name}：${titleFrom(r.content)}` : titleFrom(r.content);
       const merchant = r.merchant ? { name: r.merchant.name, uscc: r.merchant.uscc ?? null, address: r.merchant.address ?? null } : null;
-      const { routing, reading } = route(ctx, {
+      const { routing } = route(ctx, {
         channel,
         title,
         content: r.content,
@@ -132,13 +123,13 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         dueAt: null,
         facts: compact<IncidentFacts>({ industry: r.industry, amount: r.amount }),
       };
-      return kept(incident, reading);
+      return incident;
     }
     case '110': {
       const r = record as PoliceRecord;
       const place = ctx.resolver.resolve({ district: r.district, location: r.location, address: r.address, text: r.summary });
       const title = titleFrom(r.summary);
-      const { routing, reading } = route(
+      const { routing } = route(
         ctx,
         { channel, title, content: r.summary, address: r.address, merchant: null, classifierPrefix: null },
         { alarmType: r.alarmType },
@@ -164,7 +155,7 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
         dueAt: null,
         facts: compact<IncidentFacts>({ level: r.level, casualties: r.casualties }),
       };
-      return kept(incident, reading);
+      return incident;
     }
     case 'sentiment': {
       const r = record as SentimentRecord;
@@ -172,7 +163,7 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
       const district = fromLocation.district ?? ctx.resolver.resolve({ text: r.text }).district;
       const title = titleFrom(r.text);
       const address = r.location ?? null;
-      const { routing, reading } = route(ctx, { channel, title, content: r.text, address, merchant: null, classifierPrefix: null });
+      const { routing } = route(ctx, { channel, title, content: r.text, address, merchant: null, classifierPrefix: null });
       const incident: Incident = {
         id,
         channel,
@@ -205,7 +196,7 @@ export function normalize<C extends Channel>(channel: C, record: FeedRecordByCha
           topics: r.topics,
         }),
       };
-      return kept(incident, reading);
+      return incident;
     }
     default:
       throw new Error(`unknown channel ${String(channel)}`);

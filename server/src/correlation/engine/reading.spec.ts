@@ -1,7 +1,7 @@
 import { validateFeedRecord, type Channel, type Incident } from '@jointduty/shared';
 import { loadConfig } from '../../config/config.loader';
 import { Brain } from './brain';
-import { Classifier, CLASSIFIER_WORD_CHARS } from './classifier';
+import { Classifier } from './classifier';
 import { DistrictResolver } from './district-resolver';
 import { normalize } from './normalizer';
 import { joinNormalized, Reader } from './reading';
@@ -50,10 +50,10 @@ const RECORDS: Array<[Channel, Record<string, unknown>]> = [
   ],
 ];
 
-function incidentOf(channel: Channel, record: Record<string, unknown>, reader?: Reader): Incident {
+function incidentOf(channel: Channel, record: Record<string, unknown>): Incident {
   const v = validateFeedRecord(channel, record);
   if (!v.ok) throw new Error(v.errors.join('; '));
-  return normalize(channel, v.record, { receivedAt: new Date(at), simulated: false, resolver, classifier, reader });
+  return normalize(channel, v.record, { receivedAt: new Date(at), simulated: false, resolver, classifier });
 }
 
 // what one call costs the segmenter
@@ -70,60 +70,15 @@ describe('one reading per record', () => {
     expect(counted(() => brain.enrich(incident)).calls).toBe(1);
   });
 
-  it.each(RECORDS)('a %s record taken in with a reader is segmented once in all: at intake, not again', (channel, record) => {
-    const brain = new Brain(config);
-    const intake = counted(() => incidentOf(channel, record, brain.reader));
-    expect(intake.calls).toBe(1);
-    expect(counted(() => brain.enrich(intake.value)).calls).toBe(0);
-  });
-
-  it.each(RECORDS)('a %s record is understood the same whether intake read it or the brain did', (channel, record) => {
-    // two brains: enrichment learns roads from addresses
-    const [one, other] = [new Brain(config), new Brain(config)];
-    const plain = incidentOf(channel, record);
-    const read = incidentOf(channel, record, other.reader);
-    expect(read.category).toBe(plain.category);
-    expect(read.department).toBe(plain.department);
-    const a = one.enrich(plain);
-    const b = counted(() => other.enrich(read));
-    expect(b.calls).toBe(0);
-    expect({ ...b.value, observation: { ...b.value.observation, id: a.observation.id } }).toEqual(a);
-    expect(read.facts).toEqual(plain.facts);
-    expect(read.flags).toEqual(plain.flags);
-  });
-
-  it('reads a record again when the dictionary has grown since intake read it', () => {
-    const brain = new Brain(config);
-    const incident = incidentOf('12345', RECORDS[0]![1], brain.reader);
-    brain.learnNames([`name:读后新学的商户名${Date.now()}`]);
-    expect(counted(() => brain.enrich(incident)).calls).toBe(1);
-  });
-
-  it('takes a handed-over reading once, and only for the fields it read', () => {
-    const brain = new Brain(config);
-    const incident = incidentOf('110', RECORDS[2]![1], brain.reader);
-    incident.content = `${incident.content}。另有一辆车被烧`;
-    expect(counted(() => brain.enrich(incident)).calls).toBe(1);
-    const again = incidentOf('110', RECORDS[2]![1], brain.reader);
-    expect(counted(() => brain.enrich(again)).calls).toBe(0);
-    expect(counted(() => brain.enrich(again)).calls).toBe(1);
-  });
-
   it.each([
     ['short', '海鲜按斤称重缺斤短两，老板态度恶劣。'],
     ['long', 'ＡＢＣ海鲜   按斤称重缺斤短两，老板态度恶劣。'.repeat(30)],
   ])('gives each stage the words segment() gives the same text (%s)', (_, content) => {
     const reader = new Reader(config.sentimentLexicon);
     const address = '青岛市市北区登州路56号';
-    for (const [title, prefix] of [
-      ['海韵渔家大排档缺斤短两', '海韵渔家大排档缺斤短两'],
-      ['海韵渔家大排档缺斤短两', ''],
-      ['110 报警', null],
-      ['', '餐饮'],
-    ] as const) {
-      const r = reader.read({ channel: '12345', title, content, address, merchant: null, classifierPrefix: prefix });
+    for (const title of ['海韵渔家大排档缺斤短两', '110 报警', '']) {
+      const r = reader.read({ channel: '12345', title, content, address, merchant: null });
       expect(r.words).toEqual(segment(normalizeText(`${title} ${content} ${address}`)));
-      expect(r.classifierWords).toEqual(segment(prefix === null ? content : `${prefix} ${content}`, CLASSIFIER_WORD_CHARS));
       expect(r.norm).toBe(normalizeText(`${title} ${content}`));
       expect(r.content).toBe(normalizeText(content));
       expect(r.watchText).toBe(normalizeText([title, content, address].filter(Boolean).join(' ')));

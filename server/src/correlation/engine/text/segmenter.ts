@@ -7,8 +7,6 @@ import { add_word, cut } from 'jieba-wasm';
 export const SEGMENT_MAX_CHARS = 600;
 
 const added = new Set<string>();
-// grows with every word added: words read before a change may not be the words read after it
-let dictionary = 0;
 // how many times the segmenter was asked to read (segmentAll), for tests
 let calls = 0;
 
@@ -19,15 +17,9 @@ export function addWords(words: Iterable<string>): void {
     if (word.length < 2 || added.has(word)) continue;
     added.add(word);
     add_word(word, 2000, null);
-    dictionary += 1;
     // a new word (and the dictionary's new total) may cut any text differently
     clearSegmentCache();
   }
-}
-
-/** Changes whenever the dictionary does: words segmented under one version stand while it lasts. */
-export function dictionaryVersion(): number {
-  return dictionary;
 }
 
 /** How many times segmentAll() (and so segment()) has been called in this process. */
