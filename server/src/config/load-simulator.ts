@@ -37,15 +37,7 @@ export function simulatorProblems(sim: SimulatorConfig, city: CityFile | undefin
   }
   const tags = new Set(sim.districts.flatMap((d) => d.places.flatMap((p) => p.tags)));
   for (const tag of EPISODE_TAGS) if (!tags.has(tag)) at('districts', `no place has the tag ${tag} (the episodes need one)`);
-  const stories = [
-    ['hotline.stories', sim.hotline.stories],
-    ['consumer.stories', sim.consumer.stories],
-    ['police.stories', sim.police.stories],
-    ['police.mass', sim.police.mass],
-    ['police.harm', sim.police.harm],
-    ['posts.stories', sim.posts.stories],
-  ] as const;
-  for (const [field, list] of stories) {
+  for (const [field, list] of storyBanks(sim)) {
     list.forEach((s, i) => {
       if (s.place && !tags.has(s.place)) at(`${field}[${i}].place`, `no place of districts has the tag ${s.place}`);
     });
@@ -120,15 +112,7 @@ function templatesOf(sim: SimulatorConfig, slots: Slots): Array<[string, string,
   byKey('hotline.closers', sim.hotline.closers, slots.story);
   byKey('consumer.openers', sim.consumer.openers, slots.story);
   list('police.openers', sim.police.openers, slots.story);
-  const stories: Array<[string, ReadonlyArray<{ text: string; title?: string }>]> = [
-    ['hotline.stories', sim.hotline.stories],
-    ['consumer.stories', sim.consumer.stories],
-    ['police.stories', sim.police.stories],
-    ['police.mass', sim.police.mass],
-    ['police.harm', sim.police.harm],
-    ['posts.stories', sim.posts.stories],
-  ];
-  for (const [field, items] of stories) {
+  for (const [field, items] of storyBanks(sim)) {
     items.forEach((s, i) => {
       add(`${field}[${i}].title`, s.title, slots.story);
       add(`${field}[${i}].text`, s.text, slots.story);
@@ -151,11 +135,24 @@ function templatesOf(sim: SimulatorConfig, slots: Slots): Array<[string, string,
   return out;
 }
 
+// Every bank of stories, with its field: each story a template that may ask for a place's tag.
+function storyBanks(sim: SimulatorConfig): Array<[string, ReadonlyArray<{ text: string; title?: string; place?: PlaceTag }>]> {
+  return [
+    ['hotline.stories', sim.hotline.stories],
+    ['consumer.stories', sim.consumer.stories],
+    ['police.stories', sim.police.stories],
+    ['police.mass', sim.police.mass],
+    ['police.harm', sim.police.harm],
+    ['posts.stories', sim.posts.stories],
+  ];
+}
+
 // simulator.yaml, when there is one: a city without it runs with SIMULATOR=off, and is refused
-// with the simulator on. undefined after recording a problem, null when off and absent.
+// with the simulator on. undefined after recording a problem, null when off.
 export function readSimulator(files: ConfigFiles, simulatorOn: boolean, problems: string[]): SimulatorConfig | null | undefined {
+  // the simulator off, its file is never used: not read either (it is the largest config file)
+  if (!simulatorOn) return null;
   if (!files.exists('simulator')) {
-    if (!simulatorOn) return null;
     problems.push(
       `${files.label('simulator')}: file not found (the simulator is on: give the city one, see config/README.md, or set SIMULATOR=off)`,
     );

@@ -2,7 +2,8 @@ import type { AuditService } from '../audit/audit.service';
 import { loadConfig } from '../config/config.loader';
 import type { Db } from '../infra/database/db';
 import { ProfilesService } from './profiles.service';
-import { watchAreaIn } from '../correlation/engine/watch-areas';
+import { watchAreaInText } from '../correlation/engine/watch-areas';
+import { normalizeText } from '../correlation/engine/text/segmenter';
 
 // The shipped profiles (config/profiles.yaml) by their dates, in the city's time zone.
 const config = loadConfig({ env: {} });
@@ -31,7 +32,7 @@ describe('ProfilesService', () => {
   });
 
   it('puts a record in a watch area of the active profile only', () => {
-    const areaAt = (text: string, now: number) => watchAreaIn(profiles.active(now)?.profile, [text]);
+    const areaAt = (text: string, now: number) => watchAreaInText(profiles.active(now)?.profile, normalizeText(text));
     expect(areaAt('金沙滩啤酒城门口人太多', at('2026-07-20T20:00:00+08:00'))).toBe('金沙滩啤酒城');
     expect(areaAt('金沙滩啤酒城门口人太多', at('2026-11-23T20:00:00+08:00'))).toBeNull();
     expect(areaAt('崂山仰口景区排队', at('2026-10-02T10:00:00+08:00'))).toBe('崂山景区');

@@ -1,16 +1,13 @@
 import type { Profile } from '../../config/config.schema';
 import { normalizeText } from './text/segmenter';
 
-/** The watch area of a profile that a record's texts name, if any (the first listed wins). */
-export function watchAreaIn(profile: Profile | null | undefined, texts: Array<string | null | undefined>): string | null {
-  if (!profile) return null;
-  return watchAreaInText(profile, normalizeText(texts.filter(Boolean).join(' ')));
-}
-
 // each profile's area words, normalized once
 const areaWords = new WeakMap<Profile, Array<{ name: string; words: string[] }>>();
 
-/** watchAreaIn() of the texts already joined by spaces and normalized (normalizeText). */
+/**
+ * The watch area of a profile that a record's text names, if any (the first listed wins): `norm`
+ * is the record's texts joined by spaces and normalized (normalizeText), as its reading holds them.
+ */
 export function watchAreaInText(profile: Profile | null | undefined, norm: string): string | null {
   if (!profile) return null;
   let areas = areaWords.get(profile);
