@@ -139,7 +139,7 @@ export interface AppConfig {
   accounts: Account[];
   rules: Rule[];
   feedKeys: Record<FeedChannel, string>;
-  // config/simulator.yaml; null when the simulator is off (the file is then not read)
+  // config/simulator.yaml; null when a city has none and the simulator is off
   simulator: SimulatorConfig | null;
   gazetteer: GazetteerEntry[];
   events: EventsFile;

@@ -148,11 +148,10 @@ function storyBanks(sim: SimulatorConfig): Array<[string, ReadonlyArray<{ text: 
 }
 
 // simulator.yaml, when there is one: a city without it runs with SIMULATOR=off, and is refused
-// with the simulator on. undefined after recording a problem, null when off.
+// with the simulator on. undefined after recording a problem, null when off and absent.
 export function readSimulator(files: ConfigFiles, simulatorOn: boolean, problems: string[]): SimulatorConfig | null | undefined {
-  // the simulator off, its file is never used: not read either (it is the largest config file)
-  if (!simulatorOn) return null;
   if (!files.exists('simulator')) {
+    if (!simulatorOn) return null;
     problems.push(
       `${files.label('simulator')}: file not found (the simulator is on: give the city one, see config/README.md, or set SIMULATOR=off)`,
     );
