@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ROLES = ['admin', 'duty', 'leader', 'field'] as const;
+export const ROLES = ['admin', 'duty', 'leader', 'field', 'department'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const loginRequestSchema = z.object({
@@ -13,6 +13,8 @@ export interface SessionUser {
   username: string;
   role: Role;
   teamId?: string;
+  /** a `department` user's unit: a department, or one of its district units */
+  departmentId?: string;
 }
 
 export interface LoginResponse {

@@ -52,12 +52,14 @@ describe('loadConfig', () => {
       expect(config.gazetteer.filter((g) => g.kind === 'landmark').length).toBeGreaterThanOrEqual(40);
       expect(config.departments.filter((d) => d.fallback).map((d) => d.name)).toEqual(['12345热线办']);
       expect(config.teams.map((t) => t.id)).toEqual(expect.arrayContaining(['shinan-1', 'huangdao-1']));
-      expect(config.accounts.map((a) => [a.username, a.role, a.teamId])).toEqual([
+      expect(config.accounts.map((a) => [a.username, a.role, a.teamId ?? a.departmentId])).toEqual([
         ['admin', 'admin', undefined],
         ['duty', 'duty', undefined],
         ['leader', 'leader', undefined],
         ['field-shinan', 'field', 'shinan-1'],
         ['field-huangdao', 'field', 'huangdao-1'],
+        ['dept-market', 'department', 'market'],
+        ['dept-city', 'department', 'city-management'],
       ]);
       expect(config.rules.find((r) => r.id === 'police-mass-incident')).toEqual({
         id: 'police-mass-incident',
@@ -89,6 +91,10 @@ describe('loadConfig', () => {
       expect(config.roster.find((r) => r.shift === '20:00-08:00')).toMatchObject({ unit: '联席办', person: expect.any(String) });
       expect(config.simulator?.ratePerMinute).toBe(40);
       expect(config.simulator?.hourlyRhythm).toHaveLength(24);
+      // the working-day calendar and the work orders' rules (details in load-orders.spec.ts)
+      expect(config.calendar.years.map((y) => y.year)).toEqual([2025, 2026]);
+      expect(config.orders.limits.default).toEqual({ firstCheck: { workingDays: 1 }, due: { workingDays: 15, after: 'receipt' } });
+      expect(config.departments.find((d) => d.id === 'market')?.units.map((u) => u.id)).toEqual(['market-shinan', 'market-huangdao']);
     });
 
     it('has map coordinates in Qingdao, as plain lng/lat', () => {

@@ -20,12 +20,15 @@ import {
   teamsSchema,
   type AppConfig,
 } from './config.schema';
+import { calendarOf } from './load-calendar';
 import { nonEmpty, readEnv } from './load-env';
 import { feedKeysOf } from './load-feeds';
+import { ordersOf } from './load-orders';
 import { checkAccounts, checkClassifierExamples, checkDepartments, checkTeams } from './load-organisation';
 import { checkCity, checkDistrictsGeo, gazetteerOf } from './load-places';
 import { checkProfiles, checkRules } from './load-rules';
 import { readSimulator, simulatorProblems } from './load-simulator';
+import { calendarSchema, ordersSchema } from './orders.schema';
 import { configFiles, type CheckContext } from './read-files';
 
 export { DEV_FEED_KEY, feedKeyVariable } from './load-feeds';
@@ -66,17 +69,21 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
   const sentimentLexicon = files.read('sentimentLexicon', sentimentLexiconSchema);
   const sensitiveLexicon = files.read('sensitiveLexicon', sensitiveLexiconSchema);
   const classifierExamples = files.read('classifierExamples', classifierExamplesSchema);
+  const calendarFile = files.read('calendar', calendarSchema);
+  const ordersFile = files.read('orders', ordersSchema);
 
   // between files, each check on the files that parsed
   checkClassifierExamples(ctx, departments, classifierExamples);
   checkCity(ctx, city);
   checkDistrictsGeo(ctx, city, districtsGeo);
-  checkDepartments(ctx, departments);
+  checkDepartments(ctx, departments, city);
   checkTeams(ctx, teams, city, departments);
-  checkAccounts(ctx, accounts, teams);
+  checkAccounts(ctx, accounts, teams, departments);
   checkProfiles(ctx, profiles, rules);
   checkRules(ctx, rules);
   const gazetteer = gazetteerOf(ctx, city, gazetteerFile);
+  const calendar = calendarOf(ctx, calendarFile);
+  const orders = ordersOf(ctx, ordersFile);
   const feedKeys = feedKeysOf(ctx, feeds, env, envConfig.production);
   if (simulator) problems.push(...simulatorProblems(simulator, city, files.label('simulator'), files.label('city')));
 
@@ -101,6 +108,8 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
     sentimentLexicon: sentimentLexicon!,
     sensitiveLexicon: sensitiveLexicon!,
     classifierExamples: classifierExamples!,
+    calendar: calendar!,
+    orders: orders!,
   };
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CHANNELS, ROLES, SEVERITIES, type Channel, type Role, type Severity } from '@jointduty/shared';
 import type { ClassifierExamples } from './classifier-examples';
 import type { SensitiveLexicon, SentimentLexicon } from './lexicons';
+import type { CalendarConfig, OrdersConfig } from './orders.schema';
 import { parseShift, SHIFT_FORMAT } from './shift';
 import type { SimulatorConfig } from './simulator.schema';
 
@@ -32,6 +33,8 @@ export const CONFIG_FILES = {
   sentimentLexicon: 'lexicons/sentiment.yaml',
   sensitiveLexicon: 'lexicons/sensitive.yaml',
   classifierExamples: 'classifier/examples.yaml',
+  calendar: 'calendar.yaml',
+  orders: 'orders.yaml',
 } as const;
 export type ConfigFile = keyof typeof CONFIG_FILES;
 
@@ -98,6 +101,15 @@ export interface Department {
   categories: string[];
   // the one department that takes what no keyword matches (the hotline office)
   fallback: boolean;
+  // district units (区级承办单位): the department's work orders in a unit's district go to the unit
+  units: DepartmentUnit[];
+}
+
+export interface DepartmentUnit {
+  id: string;
+  name: string;
+  // a district name of city.yaml
+  district: string;
 }
 
 export interface Team {
@@ -111,6 +123,8 @@ export interface Account {
   username: string;
   role: Role;
   teamId?: string;
+  // role department: the department or district unit the account works for
+  departmentId?: string;
   displayName: string;
 }
 
@@ -150,6 +164,8 @@ export interface AppConfig {
   sentimentLexicon: SentimentLexicon;
   sensitiveLexicon: SensitiveLexicon;
   classifierExamples: ClassifierExamples;
+  calendar: CalendarConfig;
+  orders: OrdersConfig;
 }
 
 export class ConfigError extends Error {
@@ -250,6 +266,7 @@ export const departmentsSchema = z.strictObject({
         keywords: words.default([]),
         categories: z.array(categoryPath).default([]),
         fallback: z.boolean().default(false),
+        units: z.array(z.strictObject({ id, name: text, district: text })).default([]),
       }),
     )
     .min(1),
@@ -265,6 +282,7 @@ export const accountsSchema = z.strictObject({
       username: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'must be 1–64 of a-z 0-9 . _ -'),
       role: z.enum(ROLES),
       teamId: text.optional(),
+      departmentId: text.optional(),
       displayName: text,
     }),
   ),
@@ -375,4 +393,15 @@ export type AccountsFile = z.infer<typeof accountsSchema>;
 export type RulesFile = z.infer<typeof rulesSchema>;
 export type FeedsFile = z.infer<typeof feedsSchema>;
 export type { SimulatorConfig } from './simulator.schema';
+export type {
+  AutoReminderLevel,
+  CalendarConfig,
+  CalendarHoliday,
+  CalendarYear,
+  ChannelLimits,
+  OrderDueLimit,
+  OrderLimit,
+  OrderLimits,
+  OrdersConfig,
+} from './orders.schema';
 export type GazetteerFile = z.infer<typeof gazetteerSchema>;

@@ -15,12 +15,28 @@ export function checkClassifierExamples(
   for (const p of exampleProblems(departments.departments, examples)) ctx.problems.push(`${ctx.files.label('classifierExamples')}: ${p}`);
 }
 
-// Unique ids, and exactly one fallback department.
-export function checkDepartments(ctx: CheckContext, file: DepartmentsFile | undefined): void {
+// Unique ids, those of departments and of their units together; exactly one fallback department;
+// units in districts of the city, one per district and department.
+export function checkDepartments(ctx: CheckContext, file: DepartmentsFile | undefined, city: CityFile | undefined): void {
   if (!file) return;
   const depLabel = ctx.files.label('departments');
   const list = file.departments;
-  duplicates(list.map((d) => d.id)).forEach(([i, v]) => ctx.problems.push(`${depLabel}: departments[${i}].id: ${v} appears twice`));
+  const ids = [
+    ...list.map((d, i) => ({ id: d.id, field: `departments[${i}].id` })),
+    ...list.flatMap((d, i) => d.units.map((u, j) => ({ id: u.id, field: `departments[${i}].units[${j}].id` }))),
+  ];
+  duplicates(ids.map((x) => x.id)).forEach(([k, v]) => ctx.problems.push(`${depLabel}: ${ids[k]!.field}: ${v} appears twice`));
+  const districtNames = new Set(city?.districts.map((d) => d.name));
+  list.forEach((d, i) => {
+    duplicates(d.units.map((u) => u.district)).forEach(([j, v]) =>
+      ctx.problems.push(`${depLabel}: departments[${i}].units[${j}].district: ${d.id} already has a unit in ${v}`),
+    );
+    d.units.forEach((u, j) => {
+      if (city && !districtNames.has(u.district)) {
+        ctx.problems.push(`${depLabel}: departments[${i}].units[${j}].district: ${notADistrict(ctx, u.district)}`);
+      }
+    });
+  });
   const fallbacks = list.filter((d) => d.fallback).length;
   if (fallbacks !== 1) {
     ctx.problems.push(`${depLabel}: departments: exactly one department must have fallback: true (found ${fallbacks})`);
@@ -49,11 +65,18 @@ export function checkTeams(
   });
 }
 
-// Unique usernames; a team exactly for field accounts, and one that exists.
-export function checkAccounts(ctx: CheckContext, file: AccountsFile | undefined, teams: TeamsFile | undefined): void {
+// Unique usernames; a team exactly for field accounts, and one that exists; a department or
+// district unit exactly for department accounts, and one that exists.
+export function checkAccounts(
+  ctx: CheckContext,
+  file: AccountsFile | undefined,
+  teams: TeamsFile | undefined,
+  departments: DepartmentsFile | undefined,
+): void {
   if (!file) return;
   const accLabel = ctx.files.label('accounts');
   const teamIds = new Set(teams?.teams.map((t) => t.id));
+  const unitIds = new Set(departments?.departments.flatMap((d) => [d.id, ...d.units.map((u) => u.id)]));
   duplicates(file.accounts.map((a) => a.username)).forEach(([i, v]) =>
     ctx.problems.push(`${accLabel}: accounts[${i}].username: ${v} appears twice`),
   );
@@ -64,6 +87,15 @@ export function checkAccounts(ctx: CheckContext, file: AccountsFile | undefined,
       ctx.problems.push(`${accLabel}: accounts[${i}].teamId: only field accounts belong to a team (role is ${a.role})`);
     } else if (a.teamId !== undefined && teams && !teamIds.has(a.teamId)) {
       ctx.problems.push(`${accLabel}: accounts[${i}].teamId: ${a.teamId} is not a team id of ${ctx.files.label('teams')}`);
+    }
+    if (a.role === 'department' && a.departmentId === undefined) {
+      ctx.problems.push(`${accLabel}: accounts[${i}].departmentId: is required for role department`);
+    } else if (a.role !== 'department' && a.departmentId !== undefined) {
+      ctx.problems.push(`${accLabel}: accounts[${i}].departmentId: only department accounts belong to a department (role is ${a.role})`);
+    } else if (a.departmentId !== undefined && departments && !unitIds.has(a.departmentId)) {
+      ctx.problems.push(
+        `${accLabel}: accounts[${i}].departmentId: ${a.departmentId} is not a department or unit id of ${ctx.files.label('departments')}`,
+      );
     }
   });
 }

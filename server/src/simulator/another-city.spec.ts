@@ -138,6 +138,10 @@ function writeHangzhou(dir: string): void {
       ],
     }),
   );
+  // Qingdao's district units stay behind: their districts are not Hangzhou's
+  const departments = parse(readFileSync(path.join(dir, 'departments.yaml'), 'utf8')) as { departments: Array<{ units?: unknown }> };
+  for (const d of departments.departments) delete d.units;
+  writeFileSync(path.join(dir, 'departments.yaml'), stringify(departments));
   writeFileSync(
     path.join(dir, 'teams.yaml'),
     stringify({

@@ -153,9 +153,9 @@ describe('Classifier', () => {
 
     it('let a longer keyword hide a shorter one inside it', () => {
       const deps: Department[] = [
-        { id: 'a', name: '甲', keywords: ['养老'], categories: ['甲>一'], fallback: false },
-        { id: 'b', name: '乙', keywords: ['养老保险'], categories: ['乙>一'], fallback: false },
-        { id: 'c', name: '丙', keywords: [], categories: ['丙>一'], fallback: true },
+        { id: 'a', name: '甲', keywords: ['养老'], categories: ['甲>一'], fallback: false, units: [] },
+        { id: 'b', name: '乙', keywords: ['养老保险'], categories: ['乙>一'], fallback: false, units: [] },
+        { id: 'c', name: '丙', keywords: [], categories: ['丙>一'], fallback: true, units: [] },
       ];
       const c = new Classifier(deps);
       expect(c.classify('12345', '咨询养老保险怎么交').department).toBe('乙');
