@@ -14,6 +14,8 @@ const LAYERS = [
   { name: 'root', path: `${SRC}[^/]+$` },
   { name: 'features', path: `${SRC}(feeds|live|dispatch|stats|map|health|simulator)/` },
   { name: 'correlation', path: `${SRC}correlation/(?!engine/)` },
+  // work orders: made in the records' transactions by intake and correlation, read by features
+  { name: 'orders', path: `${SRC}orders/` },
   // records: alerts over events over incidents
   { name: 'alerts', path: `${SRC}alerts/` },
   { name: 'events', path: `${SRC}events/` },

@@ -17,6 +17,7 @@ import { DrainingModule } from './common/draining';
 import { RedisModule } from './infra/redis/redis-link';
 import { LiveModule } from './live/live.module';
 import { MapModule } from './map/map.module';
+import { OrdersModule } from './orders/orders.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { SimulatorModule } from './simulator/simulator.module';
 import { StatsModule } from './stats/stats.module';
@@ -40,6 +41,7 @@ export class AppModule {
         AuthModule,
         ProfilesModule,
         IncidentsModule,
+        OrdersModule,
         FeedsModule,
         EventsModule,
         AlertsModule,

@@ -75,6 +75,25 @@ export const QUARANTINE_ERRORS = ['quarantine.not_found'] as const;
 
 export const PROFILE_ERRORS = ['profile.unknown'] as const;
 
+export const ORDER_ERRORS = [
+  // missing, or another unit's (answered alike: ids reveal nothing)
+  'order.not_found',
+  'order.unknown_action',
+  'order.unknown_department',
+  // a step its order's status does not allow; the text names the step and what must come first
+  'order.step_out_of_order',
+  // an extension is already waiting for duty's decision
+  'order.extension_pending',
+  // duty decides on an extension nobody asked for
+  'order.no_extension_request',
+  // a ledger entry is closed off only after a satisfied, resolved follow-up of its latest reply
+  'order.followup_required',
+  // the incident already has its order
+  'order.exists',
+  // another user changed the order at the same moment: it is answered as it now is
+  'order.changed_meanwhile',
+] as const;
+
 /** Every code the API answers; `internal` is the one for anything unforeseen (500). */
 export const ERROR_CODES = [
   'internal',
@@ -89,6 +108,7 @@ export const ERROR_CODES = [
   ...INCIDENT_ERRORS,
   ...QUARANTINE_ERRORS,
   ...PROFILE_ERRORS,
+  ...ORDER_ERRORS,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,3 +17,5 @@ export * from './dispatch-schemas';
 export * from './console';
 export * from './console-schemas';
 export * from './errors';
+export * from './orders';
+export * from './order-schemas';

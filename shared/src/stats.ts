@@ -1,5 +1,6 @@
 import type { Channel } from './channels';
 import type { Severity } from './alert';
+import type { OrderFigures } from './orders';
 
 /** Today's overview (GET /api/stats/overview and the `stats` push). */
 export interface StatsOverview {
@@ -12,8 +13,10 @@ export interface StatsOverview {
   openAlerts: Record<Severity, number>;
   /** Share of today's alerts acknowledged within 24 h; null when there were none. */
   responseRate: number | null;
-  /** Share of resolved work orders resolved before their due time; null when none were due. */
+  /** Share of work orders handled within their deadline (last 30 days, docs/metrics.md); null when none was due. */
   onTimeRate: number | null;
+  /** The work orders' figures: due today, overdue, ledger, on-time rates (CONTRACT §7). */
+  orders: OrderFigures;
   simulatorOn: boolean;
   /** The peak-season profile in force (啤酒节, 黄金周 …), shown on the wall; null when none. */
   profile: ActiveProfileSummary | null;

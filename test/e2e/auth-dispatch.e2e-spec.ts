@@ -6,14 +6,21 @@ import { ModulesContainer } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 
-type Who = 'admin' | 'duty' | 'leader' | 'field' | 'none' | 'forged';
-const USERS: Record<Exclude<Who, 'none' | 'forged'>, string> = { admin: 'admin', duty: 'duty', leader: 'leader', field: 'field-shinan' };
+type Who = 'admin' | 'duty' | 'leader' | 'field' | 'department' | 'none' | 'forged';
+const USERS: Record<Exclude<Who, 'none' | 'forged'>, string> = {
+  admin: 'admin',
+  duty: 'duty',
+  leader: 'leader',
+  field: 'field-shinan',
+  department: 'dept-market',
+};
 
 describe('authorization and dispatch', () => {
   let server: TestServer;
   const tokens: Partial<Record<Who, string>> = {};
   let alert: Alert;
   let incidentId: string;
+  let orderId: string;
   const sockets: LiveSocket[] = [];
 
   beforeAll(async () => {
@@ -26,6 +33,8 @@ describe('authorization and dispatch', () => {
     await server.settled();
     alert = (await request<Alert[]>(server, 'GET', '/api/alerts', { token: tokens.duty })).body[0]!;
     incidentId = (await request<Array<{ id: string }>>(server, 'GET', '/api/incidents', { token: tokens.duty })).body[0]!.id;
+    // the hotline record's order is at a market unit: dept-market's
+    orderId = (await request<Array<{ id: string }>>(server, 'GET', '/api/orders', { token: tokens.duty })).body[0]!.id;
   });
 
   afterAll(async () => {
@@ -48,13 +57,13 @@ describe('authorization and dispatch', () => {
     { method: 'GET', path: () => '/api/events?scope=leader', allowed: staff },
     { method: 'GET', path: () => `/api/alerts/${alert.id}/history`, allowed: staff },
     { method: 'GET', path: () => '/api/taxonomy', allowed: staff },
-    { method: 'GET', path: () => '/api/map', allowed: ['admin', 'duty', 'leader', 'field'] },
+    { method: 'GET', path: () => '/api/map', allowed: ['admin', 'duty', 'leader', 'field', 'department'] },
     // an unknown category and a move nowhere are refused as bad requests, after the role check
     { method: 'POST', path: () => `/api/incidents/${incidentId}/reclassify`, allowed: ['admin', 'duty'], body: { category: '' } },
     { method: 'POST', path: () => `/api/incidents/${incidentId}/move`, allowed: ['admin', 'duty'], body: {} },
     { method: 'GET', path: () => '/api/stats/overview', allowed: staff },
     { method: 'GET', path: () => '/api/stats/series', allowed: staff },
-    { method: 'GET', path: () => '/api/teams', allowed: ['admin', 'duty', 'leader', 'field'] },
+    { method: 'GET', path: () => '/api/teams', allowed: ['admin', 'duty', 'leader', 'field', 'department'] },
     { method: 'GET', path: () => '/api/dispatches', allowed: ['admin', 'duty', 'leader', 'field'] },
     { method: 'GET', path: () => '/api/audit', allowed: ['admin'] },
     { method: 'GET', path: () => '/api/silences', allowed: staff },
@@ -70,8 +79,16 @@ describe('authorization and dispatch', () => {
     // a dispatch to no team and a resolve without a note are refused as bad requests, after the role check
     { method: 'POST', path: () => `/api/alerts/${alert.id}/dispatch`, allowed: staff, body: { teamIds: [] } },
     { method: 'POST', path: () => `/api/alerts/${alert.id}/resolve`, allowed: staff, body: {} },
+    // work orders (CONTRACT §7): department users their unit's, duty all, leaders read
+    { method: 'GET', path: () => '/api/orders', allowed: [...staff, 'department'] },
+    { method: 'GET', path: () => '/api/orders/figures', allowed: staff },
+    { method: 'GET', path: () => '/api/orders/departments', allowed: [...staff, 'department'] },
+    { method: 'GET', path: () => `/api/orders/${orderId}`, allowed: [...staff, 'department'] },
+    // a unit's step by duty and a duty step by the unit are refused by role inside the route
+    { method: 'POST', path: () => `/api/orders/${orderId}/remind`, allowed: ['admin', 'duty'], body: {} },
+    { method: 'POST', path: () => `/api/incidents/${incidentId}/order`, allowed: ['admin', 'duty'], body: { departmentId: 'nowhere' } },
   ];
-  const everyone: Who[] = ['admin', 'duty', 'leader', 'field', 'none', 'forged'];
+  const everyone: Who[] = ['admin', 'duty', 'leader', 'field', 'department', 'none', 'forged'];
 
   it.each(routes.flatMap((r) => everyone.map((who) => [`${r.method} ${r.path.toString().slice(7, 60)}`, who, r] as const)))(
     '%s as %s',

@@ -54,6 +54,7 @@ export class AuthService implements OnModuleInit {
       const user = typeof payload.username === 'string' ? this.users.get(payload.username) : undefined;
       // the account must still exist with the same id and role
       if (!user || user.id !== payload.sub || user.role !== payload.role) return null;
+      if ((user.departmentId ?? undefined) !== (payload.departmentId ?? undefined)) return null;
       return this.session(user);
     } catch {
       return null;
@@ -63,6 +64,7 @@ export class AuthService implements OnModuleInit {
   private session(u: UserRow): SessionUser {
     const s: SessionUser = { username: u.username, role: u.role as Role };
     if (u.teamId) s.teamId = u.teamId;
+    if (u.departmentId) s.departmentId = u.departmentId;
     return s;
   }
 
@@ -84,7 +86,11 @@ export class AuthService implements OnModuleInit {
 
   private async seedAccounts(): Promise<void> {
     const existing = new Set((await this.repo.all()).map((u) => u.username));
-    if (existing.size > 0) return;
+    // production seeds an empty database only; a demo database also gains demo accounts added to
+    // config since it was made (the department users of a database from before work orders)
+    if (existing.size > 0 && this.config.env.production) return;
+    const missing = this.config.accounts.filter((a) => !existing.has(a.username) && (ROLES as readonly string[]).includes(a.role));
+    if (missing.length === 0) return;
     let password = DEMO_PASSWORD;
     if (this.config.env.production) {
       const seed = process.env.SEED_PASSWORD;
@@ -95,18 +101,18 @@ export class AuthService implements OnModuleInit {
       }
       password = seed;
     }
-    for (const a of this.config.accounts) {
-      if (!(ROLES as readonly string[]).includes(a.role)) continue;
+    for (const a of missing) {
       await this.repo.insert({
         id: randomUUID(),
         username: a.username,
         passwordHash: await bcrypt.hash(password, BCRYPT_COST),
         role: a.role,
         teamId: a.teamId ?? null,
+        departmentId: a.departmentId ?? null,
         displayName: a.displayName,
       });
     }
-    this.logger.log(`seeded ${this.config.accounts.length} accounts${this.config.env.production ? '' : ` (password "${DEMO_PASSWORD}")`}`);
+    this.logger.log(`seeded ${missing.length} accounts${this.config.env.production ? '' : ` (password "${DEMO_PASSWORD}")`}`);
   }
 
   private async refuseDefaultPasswords(): Promise<void> {

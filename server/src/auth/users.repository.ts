@@ -7,6 +7,7 @@ export interface UserRow {
   passwordHash: string;
   role: string;
   teamId: string | null;
+  departmentId: string | null;
   displayName: string;
 }
 
@@ -16,14 +17,14 @@ export class UsersRepository {
 
   async all(): Promise<UserRow[]> {
     return this.db.query<UserRow>(
-      `SELECT id, username, password_hash AS "passwordHash", role, team_id AS "teamId", display_name AS "displayName" FROM users`,
+      `SELECT id, username, password_hash AS "passwordHash", role, team_id AS "teamId", department_id AS "departmentId", display_name AS "displayName" FROM users`,
     );
   }
 
   async insert(u: UserRow): Promise<void> {
     await this.db.execute(
-      `INSERT INTO users (id, username, password_hash, role, team_id, display_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      [u.id, u.username, u.passwordHash, u.role, u.teamId, u.displayName, Date.now()],
+      `INSERT INTO users (id, username, password_hash, role, team_id, department_id, display_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [u.id, u.username, u.passwordHash, u.role, u.teamId, u.departmentId, u.displayName, Date.now()],
     );
   }
 }

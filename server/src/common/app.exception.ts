@@ -61,6 +61,16 @@ export const ERROR_STATUS = {
   'quarantine.not_found': 404,
 
   'profile.unknown': 400,
+
+  'order.not_found': 404,
+  'order.unknown_action': 404,
+  'order.unknown_department': 400,
+  'order.step_out_of_order': 409,
+  'order.extension_pending': 409,
+  'order.no_extension_request': 409,
+  'order.followup_required': 409,
+  'order.exists': 409,
+  'order.changed_meanwhile': 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** An error the API answers on purpose: its code decides the status, its message is the English text. */

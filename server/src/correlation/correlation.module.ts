@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module';
 import { EventsModule } from '../events/events.module';
 import { IncidentsModule } from '../incidents/incidents.module';
+import { OrdersModule } from '../orders/orders.module';
 import { CorrectionsController } from './corrections/corrections.controller';
 import { EventMovesService } from './corrections/event-moves.service';
 import { ReclassifyService } from './corrections/reclassify.service';
@@ -23,7 +24,7 @@ import { UnderstandingService } from './understanding.service';
 // the pipeline that stores and correlates, and the duty staff's corrections (moves, reclassify).
 // It writes through the stores below it (incidents, events, alerts) and is imported by features.
 @Module({
-  imports: [IncidentsModule, EventsModule, AlertsModule],
+  imports: [IncidentsModule, EventsModule, AlertsModule, OrdersModule],
   controllers: [QuarantineController, CorrectionsController],
   providers: [
     UnderstandingService,

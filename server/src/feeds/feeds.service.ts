@@ -14,6 +14,10 @@ import { DistrictResolver } from '../correlation/engine/district-resolver';
 import { CorrelationPipeline } from '../correlation/pipeline/correlation.pipeline';
 import { InstanceMessages } from '../infra/cluster/instance-messages';
 import { CorrelationLease } from '../infra/cluster/lease.service';
+import { OrderIntake } from '../orders/order-intake';
+import { OrderReminderSweep } from '../orders/order-reminders.service';
+import { OrdersService } from '../orders/orders.service';
+import type { OrderRow } from '../orders/order.types';
 import { IntakeFullError, IntakeWriter } from './intake-writer';
 
 export interface IntakeOptions {
@@ -45,6 +49,9 @@ export class FeedsService implements OnModuleDestroy {
     lease: CorrelationLease,
     messages: InstanceMessages,
     private readonly shutdown: Draining,
+    orderIntake: OrderIntake,
+    private readonly orders: OrdersService,
+    private readonly reminders: OrderReminderSweep,
   ) {
     this.classifier = new Classifier(config.departments, config.classifierExamples);
     this.resolver = new DistrictResolver(config);
@@ -53,11 +60,24 @@ export class FeedsService implements OnModuleDestroy {
       maxGroup: MAX_GROUP,
       // this instance holds the lease: records are stored with their events in one transaction
       store: (rows) => this.pipeline.store(rows),
-      // another instance holds the lease: tell it there is work (delivered at commit)
-      beforeCommit: async (tx, written) => {
+      // stored the plain way: the records' work orders in the same transaction, and (another
+      // instance holds the lease) a notice that there is work (delivered at commit)
+      beforeCommit: async (tx, written, rows) => {
+        const made = await orderIntake.createIn(
+          tx,
+          rows.filter((r) => written.has(r.incident.id)),
+        );
         if (written.size > 0 && !lease.held) await messages.notifyIn(tx, 'pending');
+        return made;
       },
-      afterCommit: (rows, written) => this.pipeline.accepted(rows.filter((r) => written.has(r.incident.id)).map((r) => r.incident)),
+      afterCommit: (rows, written, made) => {
+        this.pipeline.accepted(rows.filter((r) => written.has(r.incident.id)).map((r) => r.incident));
+        const orders = made as OrderRow[];
+        if (orders.length > 0) {
+          this.orders.announce('new', orders);
+          this.reminders.poke();
+        }
+      },
     });
     metrics.gauge('jointduty_intake_queue', 'Records received and waiting for their group commit', () => [[{}, this.writer.depth]]);
   }

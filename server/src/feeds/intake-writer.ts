@@ -29,10 +29,13 @@ export interface IntakeWriterOptions {
    * events): the ids stored, or null to take the plain insert below.
    */
   store?: (rows: NewIncident[]) => Staged<Set<string> | null>;
-  /** inside the transaction, after the insert (e.g. a notice to other instances) */
-  beforeCommit?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], written: Set<string>) => Promise<void>;
+  /**
+   * Inside the transaction, after the insert (the records' work orders, a notice to other
+   * instances): what it answers is handed to afterCommit.
+   */
+  beforeCommit?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], written: Set<string>, rows: NewIncident[]) => Promise<unknown>;
   /** after the commit, before any request is answered */
-  afterCommit?: (rows: NewIncident[], written: Set<string>) => void;
+  afterCommit?: (rows: NewIncident[], written: Set<string>, made: unknown) => void;
 }
 
 /**
@@ -125,12 +128,12 @@ export class IntakeWriter {
     const done = (async () => {
       const written = direct ? await direct.result : null;
       if (written !== null) return written;
-      const w = await this.db.transaction(async (tx) => {
+      const { ids: w, made } = await this.db.transaction(async (tx) => {
         const ids = await this.incidents.insertNew(tx, all);
-        if (this.opts.beforeCommit) await this.opts.beforeCommit(tx, ids);
-        return ids;
+        const made = this.opts.beforeCommit ? await this.opts.beforeCommit(tx, ids, all) : undefined;
+        return { ids, made };
       });
-      this.opts.afterCommit?.(all, w);
+      this.opts.afterCommit?.(all, w, made);
       return w;
     })();
     // the plain insert decides nothing in memory: the next group may start at once

@@ -12,6 +12,7 @@ import { Server, type Namespace, type Socket } from 'socket.io';
 import {
   AUDIENCE,
   LIVE_NAMESPACE,
+  ROLES,
   rooms,
   SOCKET_PATH,
   toIncidentSummary,
@@ -120,6 +121,15 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       this.bus.subscribe('event.noted', ({ notice, teamIds }) => {
         ns.to([...roomsFor(AUDIENCE.alerts), ...teamIds.map(rooms.team)]).emit('event:note', notice);
       }),
+      // work orders: duty sees all, a unit's users their own (a department's users its units' too)
+      this.bus.subscribe('order.changed', ({ kind, order, units }) => {
+        ns.to([...roomsFor(AUDIENCE.orders), ...units.map(rooms.department)]).emit(kind === 'new' ? 'order:new' : 'order:update', order);
+      }),
+      this.bus.subscribe('order.reminded', ({ order, reminder, units }) => {
+        // the work-group level goes to the work group (notifications), not into the platform
+        if (reminder.level === 'group') return;
+        ns.to(units.map(rooms.department)).emit('order:reminder', { order, reminder });
+      }),
     );
     this.messages.on('alerts', () => this.tail());
     this.tailCursor = await this.alerts.lastSeq();
@@ -128,7 +138,7 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     this.statsTimer = setInterval(() => void this.pushStats(), STATS_MS);
     this.statsTimer.unref();
     this.metrics.gauge('jointduty_sockets_connected', 'Connected live sockets by role', () =>
-      (['admin', 'duty', 'leader', 'field'] as Role[]).map((r) => [{ role: r }, ns.adapter.rooms.get(rooms.role(r))?.size ?? 0]),
+      ROLES.map((r) => [{ role: r }, ns.adapter.rooms.get(rooms.role(r))?.size ?? 0]),
     );
   }
 
@@ -159,6 +169,7 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     const user = socket.data.user;
     void socket.join(rooms.role(user.role));
     if (user.teamId) void socket.join(rooms.team(user.teamId));
+    if (user.role === 'department' && user.departmentId) void socket.join(rooms.department(user.departmentId));
     if (AUDIENCE.alerts.includes(user.role)) void socket.join(ALERTS_LIVE);
     socket.on('resume', (req, ack) => {
       void this.resume(socket, req, typeof ack === 'function' ? ack : undefined).catch((err: unknown) =>

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/config.schema';
 import { Db, num } from '../infra/database/db';
 import { DAY_MS, localDayOf, MINUTE_MS } from '../incidents/incident-counts';
 import { IncidentsRepository } from '../incidents/incidents.repository';
+import { OrderFiguresService } from '../orders/order-figures.service';
 import { ProfilesService } from '../profiles/profiles.service';
 import { rosterOnDuty } from './roster';
 
@@ -21,15 +22,16 @@ export class StatsService {
     private readonly incidents: IncidentsRepository,
     private readonly alerts: AlertsRepository,
     private readonly profiles: ProfilesService,
+    private readonly orders: OrderFiguresService,
   ) {}
 
   async overview(now = Date.now()): Promise<StatsOverview> {
     const since = localDayOf(now);
-    const [{ byChannel: byChannelRaw, byDistrict, byCategory }, openAlerts, response, onTime] = await Promise.all([
+    const [{ byChannel: byChannelRaw, byDistrict, byCategory }, openAlerts, response, orders] = await Promise.all([
       this.incidents.countsOfDay(since),
       this.alerts.openBySeverity(),
       this.alerts.responseSince(since),
-      this.onTime(since),
+      this.orders.figures(now),
     ]);
     const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, byChannelRaw[c] ?? 0])) as Record<Channel, number>;
     return {
@@ -41,7 +43,9 @@ export class StatsService {
       byCategory,
       openAlerts,
       responseRate: response.raised > 0 ? response.answered / response.raised : null,
-      onTimeRate: onTime,
+      // work orders handled within their deadline (docs/metrics.md), not dispatches
+      onTimeRate: orders.onTimeRate,
+      orders,
       simulatorOn: this.config.env.simulator,
       profile: this.activeProfile(now),
       roster: rosterOnDuty(this.config.roster, this.profiles.active(now)?.profile.roster ?? [], now, this.config.city.timezone),
@@ -88,17 +92,5 @@ export class StatsService {
     if (!active) return null;
     const p = active.profile;
     return { id: p.id, name: p.name, manual: active.manual, watchAreas: p.watchAreas.map((w) => w.name), roster: p.roster };
-  }
-
-  // Dispatches resolved today: the share resolved within the response time the hotline's rule
-  // allows for on-site work (24 h) — the ranking figure until work-order follow-up arrives.
-  private async onTime(since: number): Promise<number | null> {
-    const rows = await this.db.query<{ done: unknown; ontime: unknown }>(
-      `SELECT COUNT(*) AS done, SUM(CASE WHEN resolved_at - created_at <= 86400000 THEN 1 ELSE 0 END) AS ontime
-       FROM dispatches WHERE resolved_at IS NOT NULL AND resolved_at >= ?`,
-      [since],
-    );
-    const done = num(rows[0]?.done ?? 0);
-    return done > 0 ? num(rows[0]?.ontime ?? 0) / done : null;
   }
 }

@@ -1,6 +1,7 @@
 import type { Alert, DispatchNotice } from '../alert';
 import type { EventNoteNotice } from '../event-note';
 import type { IncidentSummary } from '../incident';
+import type { Order, OrderReminderNotice } from '../orders';
 import type { StatsOverview } from '../stats';
 
 /** Events the server pushes on /live (CONTRACT §4), typed for both sides. */
@@ -15,6 +16,12 @@ export interface ServerToClientEvents {
   stats: (overview: StatsOverview) => void;
   /** A leader's 已阅 or 批示 on an event: to admin, duty and leaders, and (instructions) to the teams dispatched to it. */
   'event:note': (notice: EventNoteNotice) => void;
+  /** A work order opened (masked): to admin, duty and the unit's department users. */
+  'order:new': (order: Order) => void;
+  /** A work order changed (a step, a reassignment, a reminder, an overdue mark): to the same. */
+  'order:update': (order: Order) => void;
+  /** A 催办 on an order, with the order: to the unit's department users. */
+  'order:reminder': (notice: OrderReminderNotice) => void;
   /** After a `resume`: every missed change was sent; `lastSeq` is the newest one now known. */
   resumed: (info: { lastSeq: number; replayed: number }) => void;
 }

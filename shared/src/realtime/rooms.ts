@@ -6,6 +6,8 @@ export const SOCKET_PATH = '/socket.io';
 export const rooms = {
   role: (role: Role) => `role:${role}`,
   team: (teamId: string) => `team:${teamId}`,
+  /** a department or district unit: its department users */
+  department: (departmentId: string) => `dept:${departmentId}`,
 };
 
 /** Who receives what (CONTRACT §4). */
@@ -14,4 +16,6 @@ export const AUDIENCE = {
   escalations: ['leader'] as Role[],
   incidents: ['admin', 'duty'] as Role[],
   stats: ['admin', 'duty', 'leader'] as Role[],
+  /** work orders: these roles see every order; department users their unit's (CONTRACT §7) */
+  orders: ['admin', 'duty'] as Role[],
 };

@@ -2,6 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Incident } from '@jointduty/shared';
 import { AlertsService, type AlertChangeMade } from '../../alerts/alerts.service';
 import { EventBus } from '../../infra/bus/bus';
+import { OrderReminderSweep } from '../../orders/order-reminders.service';
+import { OrdersService } from '../../orders/orders.service';
+import type { OrderRow } from '../../orders/order.types';
 import type { Verdict } from '../rules/rules.engine';
 import { GrowthThrottle } from './growth-throttle';
 import { PipelineMetrics, type CorrelationPath } from './pipeline.metrics';
@@ -29,16 +32,25 @@ export class AfterCommit {
     private readonly growth: GrowthThrottle,
     private readonly bus: EventBus,
     private readonly alerts: AlertsService,
+    private readonly orders: OrdersService,
+    private readonly reminders: OrderReminderSweep,
   ) {}
 
-  /** Metrics, memory of what was written, then the pushes. Never throws: the commit stands. */
-  done(b: CommittedBatch): void {
+  /**
+   * Metrics, memory of what was written, then the pushes (with the work orders the transaction
+   * made or changed). Never throws: the commit stands.
+   */
+  done(b: CommittedBatch, orders: OrderRow[] = [], kind: 'new' | 'update' = 'new'): void {
     try {
       this.metrics.batch(b.path, b.batch.length, b.verdicts.length, b.t0, b.t1);
       this.growth.written(b.verdicts, b.changes, b.now);
       this.metrics.reached(b.batch);
       this.bus.publish('incident.accepted', b.batch);
       this.alerts.publish(b.changes);
+      if (orders.length > 0) {
+        this.orders.announce(kind, orders, new Map(b.batch.map((i) => [i.id, i.eventId])));
+        this.reminders.poke();
+      }
     } catch (err) {
       this.logger.error(`after a commit: ${(err as Error).message}`);
     }

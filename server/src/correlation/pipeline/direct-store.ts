@@ -6,6 +6,8 @@ import { EventsRepository, type EventRow } from '../../events/events.repository'
 import { IncidentsRepository, type NewIncident, type SettledIncident } from '../../incidents/incidents.repository';
 import { CorrelationLease, LeaseLostError, StaleStateError } from '../../infra/cluster/lease.service';
 import { Db } from '../../infra/database/db';
+import { OrderIntake } from '../../orders/order-intake';
+import type { OrderRow } from '../../orders/order.types';
 import type { EventState } from '../engine/correlator';
 import { RulesEngine, type Verdict } from '../rules/rules.engine';
 import { UnderstandingService } from '../understanding.service';
@@ -70,6 +72,7 @@ export class DirectStore {
     private readonly queue: QueueWorker,
     private readonly afterCommit: AfterCommit,
     private readonly metrics: PipelineMetrics,
+    private readonly orderIntake: OrderIntake,
   ) {}
 
   /**
@@ -154,6 +157,7 @@ export class DirectStore {
     try {
       // an earlier commit failed after this group was decided on the memory it left
       if (d.generation !== this.memory.generation) throw new StaleStateError();
+      let orders: OrderRow[] = [];
       const changes: AlertChangeMade[] = await this.db.transaction(async (tx) => {
         // the records first: no other group writes them, so this overlaps the commit before
         const rows = d.settled.map((s, i) => ({
@@ -164,6 +168,8 @@ export class DirectStore {
         }));
         const written = await this.incidents.insertNew(tx, rows, { counted: false });
         if (written.size !== d.fresh.length) throw new StoredMeanwhileError();
+        // new rows of their own, like the records: written before waiting for the groups before
+        orders = await this.orderIntake.createIn(tx, d.settled);
         // events, alerts and the running counts in the order decided: after the groups before
         // (counted earlier, this group could hold a count row the group before it waits for)
         await before;
@@ -174,7 +180,7 @@ export class DirectStore {
         return this.rules.applyIn(tx, d.alerts);
       });
       // committed: what follows must not turn the 202 into an error
-      this.afterCommit.done({ batch: d.batch, verdicts: d.verdicts, changes, now: d.now, t0: d.t0, t1: d.t1, path: 'direct' });
+      this.afterCommit.done({ batch: d.batch, verdicts: d.verdicts, changes, now: d.now, t0: d.t0, t1: d.t1, path: 'direct' }, orders);
       return new Set(d.batch.map((i) => i.id));
     } catch (err) {
       // memory holds what was not stored: rebuilt before the next decision

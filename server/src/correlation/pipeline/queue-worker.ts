@@ -1,3 +1,5 @@
+import { OrderIntake } from '../../orders/order-intake';
+import type { OrderRow } from '../../orders/order.types';
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import type { Incident } from '@jointduty/shared';
@@ -56,6 +58,7 @@ export class QueueWorker {
     private readonly growth: GrowthThrottle,
     private readonly quarantine: QuarantineService,
     private readonly afterCommit: AfterCommit,
+    private readonly orderIntake: OrderIntake,
     private readonly metrics: PipelineMetrics,
   ) {}
 
@@ -269,6 +272,8 @@ export class QueueWorker {
     const t0 = performance.now();
     let changes: AlertChangeMade[];
     let verdicts: Verdict[];
+    // orders of records stored elsewhere that turned out to be repeat complaints: on the ledger now
+    let ledgered: OrderRow[] = [];
     const now = Date.now();
     let t1: number;
     try {
@@ -285,6 +290,7 @@ export class QueueWorker {
         await this.lease.fence(tx);
         const written = await this.incidents.settle(tx, settled);
         if (written !== settled.length) throw new StaleStateError();
+        ledgered = await this.orderIntake.settledIn(tx, settled);
         await this.events.save(tx, states);
         return this.rules.applyIn(tx, verdicts);
       });
@@ -293,6 +299,6 @@ export class QueueWorker {
       this.memory.lost();
       throw err;
     }
-    this.afterCommit.done({ batch, verdicts, changes, now, t0, t1, path: 'queue' });
+    this.afterCommit.done({ batch, verdicts, changes, now, t0, t1, path: 'queue' }, ledgered, 'update');
   }
 }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import type { Alert, DispatchNotice, EventNoteNotice, Incident } from '@jointduty/shared';
+import type { Alert, DispatchNotice, EventNoteNotice, Incident, Order, OrderReminder } from '@jointduty/shared';
 
 /** Internal domain events (`domain.pastTense`) and their payloads. */
 export interface BusEvents {
@@ -12,6 +12,10 @@ export interface BusEvents {
   'alert.escalated': Alert;
   'dispatch.created': { teamId: string; notice: DispatchNotice };
   'event.noted': { notice: EventNoteNotice; teamIds: string[] };
+  /** a work order opened or changed; `units` are the department rooms that see it */
+  'order.changed': { kind: 'new' | 'update'; order: Order; units: string[] };
+  /** a 催办 fired (automatic level or duty's own): for the unit's users and the notification seam */
+  'order.reminded': { order: Order; reminder: OrderReminder; units: string[] };
 }
 export type BusTopic = keyof BusEvents;
 

@@ -11,6 +11,7 @@ import { AlertHistory1764300000000 } from './migrations/1764300000000-alert-hist
 import { Pipeline1764400000000 } from './migrations/1764400000000-pipeline';
 import { Quarantine1764500000000 } from './migrations/1764500000000-quarantine';
 import { IncidentCounts1764600000000 } from './migrations/1764600000000-incident-counts';
+import { Orders1764700000000 } from './migrations/1764700000000-orders';
 
 export const MIGRATIONS = [
   Initial1763900000000,
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   Pipeline1764400000000,
   Quarantine1764500000000,
   IncidentCounts1764600000000,
+  Orders1764700000000,
 ];
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -80,6 +80,17 @@ const zhCodes = {
   profile: {
     unknown: '保障方案不存在',
   },
+  order: {
+    not_found: '工单不存在或不属于本单位',
+    unknown_action: '不支持的工单操作',
+    unknown_department: '承办单位不存在',
+    step_out_of_order: '当前状态不能执行此步骤：{fields}',
+    extension_pending: '已有延期申请等待审核',
+    no_extension_request: '没有待审核的延期申请',
+    followup_required: '需先完成满意且已解决的回访，才能销号',
+    exists: '该来件已有工单',
+    changed_meanwhile: '工单刚被他人处理，已显示最新状态',
+  },
 } satisfies CodeTexts;
 
 const enCodes = {
@@ -151,6 +162,17 @@ const enCodes = {
   },
   profile: {
     unknown: 'No such profile',
+  },
+  order: {
+    not_found: 'No such order for your unit',
+    unknown_action: 'No such order action',
+    unknown_department: 'No such unit',
+    step_out_of_order: 'Not possible in the order’s current status: {fields}',
+    extension_pending: 'An extension request is already waiting for review',
+    no_extension_request: 'There is no extension request to review',
+    followup_required: 'A satisfied, resolved follow-up is needed before closing off',
+    exists: 'This record already has its order',
+    changed_meanwhile: 'Someone else just changed this order; it is shown as it is now',
   },
 } satisfies CodeTexts;
 

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { OrderFiguresService } from './order-figures.service';
+import { OrderIntake } from './order-intake';
+import { OrderReminderSweep } from './order-reminders.service';
+import { OrdersController } from './orders.controller';
+import { OrdersRepository } from './orders.repository';
+import { OrdersService } from './orders.service';
+
+@Module({
+  imports: [IncidentsModule],
+  controllers: [OrdersController],
+  providers: [OrdersRepository, OrdersService, OrderIntake, OrderReminderSweep, OrderFiguresService],
+  exports: [OrdersService, OrderIntake, OrderReminderSweep, OrderFiguresService],
+})
+export class OrdersModule {}
