@@ -44,12 +44,13 @@ export class OrderIntake {
     }
     const written = await this.repo.insert(tx, rows);
     const stored = written.size === rows.length ? rows : rows.filter((r) => written.has(r.id));
+    // an order's creation is its own row (the detail shows it as the first step); only a repeat's
+    // ledger entry is a step to record
     await this.repo.addSteps(
       tx,
-      stored.flatMap((r) => [
-        { orderId: r.id, at: now, by: null, step: { action: 'create', note: null, data: { departmentId: r.departmentId } } },
-        ...(r.ledger ? [{ orderId: r.id, at: now, by: null, step: { action: 'ledger', note: null, data: { reason: 'repeat', entry: r.ledgerOf } } }] : []),
-      ]),
+      stored
+        .filter((r) => r.ledger)
+        .map((r) => ({ orderId: r.id, at: now, by: null, step: { action: 'ledger', note: null, data: { reason: 'repeat', entry: r.ledgerOf } } })),
     );
     return stored;
   }

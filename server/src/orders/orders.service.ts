@@ -223,6 +223,10 @@ export class OrdersService implements OnModuleInit {
     const incident = (await this.incidents.get(row.incidentId))?.incident;
     const [order] = await this.views([row]);
     const steps = await this.repo.steps(this.db, row.id);
+    // intake stores no step for an order it makes: its creation is shown from the order itself
+    if (steps[0]?.action !== 'create') {
+      steps.unshift({ at: new Date(row.createdAt).toISOString(), by: null, action: 'create', note: null, data: null });
+    }
     const entry = row.ledgerOf ?? (row.ledger ? row.id : null);
     const related = entry ? (await this.repo.related(this.db, entry)).filter((r) => r.id !== row.id) : [];
     await this.audit.record(user.username, 'order.read', 'order', row.id, { incidentId: row.incidentId });
