@@ -148,7 +148,12 @@ describe('work orders', () => {
     const live = await connectLive(server, tokens['dept-city']);
     sockets.push(live);
     const reminders = collect<{ order: Order; reminder: { level: string } }>(live, 'order:reminder');
-    const rec = hotline({ urgency: '紧急', content: '小区门口井盖缺失，有人险些掉落，请城管尽快处理。', district: '市南区', category: '城市管理>市政设施' });
+    const rec = hotline({
+      urgency: '紧急',
+      content: '小区门口井盖缺失，有人险些掉落，请城管尽快处理。',
+      district: '市南区',
+      category: '城市管理>市政设施',
+    });
     await postFeed(server, '12345', rec);
     const o = await orderOf(rec.orderNo);
     expect(o.urgent).toBe(true);

@@ -32,7 +32,8 @@ export class OrderFiguresService {
     const dayStart = cal.startOfDay(today);
     const dayEnd = cal.endOfDay(today);
     const monthStart = cal.startOfDay(`${today.slice(0, 8)}01`);
-    const one = async (sql: string, params: Array<string | number | boolean>) => num((await this.db.query<{ n: unknown }>(sql, params))[0]?.n ?? 0);
+    const one = async (sql: string, params: Array<string | number | boolean>) =>
+      num((await this.db.query<{ n: unknown }>(sql, params))[0]?.n ?? 0);
     const [dueTodayLeft, dueTodayAll, overdue, returned, extensionRequests, ledgerOpen, ledgerClosedThisMonth, receivedToday, rates] =
       await Promise.all([
         one(`SELECT COUNT(*) AS n FROM orders WHERE open = ? AND next_deadline_at >= ? AND next_deadline_at <= ?`, [true, now, dayEnd]),

@@ -50,7 +50,12 @@ export class OrderIntake {
       tx,
       stored
         .filter((r) => r.ledger)
-        .map((r) => ({ orderId: r.id, at: now, by: null, step: { action: 'ledger', note: null, data: { reason: 'repeat', entry: r.ledgerOf } } })),
+        .map((r) => ({
+          orderId: r.id,
+          at: now,
+          by: null,
+          step: { action: 'ledger', note: null, data: { reason: 'repeat', entry: r.ledgerOf } },
+        })),
     );
     return stored;
   }
@@ -59,7 +64,10 @@ export class OrderIntake {
    * Inside the transaction that settles records stored elsewhere: the repeat complaints among
    * them go on the ledger now. Returns the orders changed.
    */
-  async settledIn(tx: Queryable, settled: Array<{ incident: Incident; personKey: string | null; subjectKey: string | null }>): Promise<OrderRow[]> {
+  async settledIn(
+    tx: Queryable,
+    settled: Array<{ incident: Incident; personKey: string | null; subjectKey: string | null }>,
+  ): Promise<OrderRow[]> {
     const changed: OrderRow[] = [];
     for (const s of settled) {
       if (!ORDER_CHANNELS.has(s.incident.channel) || !s.incident.flags.includes('repeat') || !s.personKey || !s.subjectKey) continue;

@@ -38,6 +38,10 @@ export class OrderReminderSweep implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
+    // a new holder looks at once: what fell due while the old one was gone fires now
+    this.lease.onHeld((held) => {
+      if (held) this.poke(0);
+    });
     this.timer = setInterval(() => this.poke(0), EVERY_MS);
     this.timer.unref();
     this.poke(1_000);
@@ -79,7 +83,10 @@ export class OrderReminderSweep implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async handle(rows: OrderRow[], now: number): Promise<void> {
-    const fired = await this.repo.firedKeys(this.db, rows.map((r) => r.id));
+    const fired = await this.repo.firedKeys(
+      this.db,
+      rows.map((r) => r.id),
+    );
     const changed: OrderRow[] = [];
     const reminders: Array<{ row: OrderRow; reminder: OrderReminder }> = [];
     await this.db.transaction(async (tx) => {

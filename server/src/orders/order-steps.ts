@@ -36,7 +36,11 @@ const refuse = (step: string, why: string): never => {
 };
 
 /** A pending extension request ended by the order moving on (nobody decided it): refused, at that moment. */
-const lapsed = (ext: OrderExtension, now: number): OrderExtension => ({ ...ext, decision: 'refused', decidedAt: new Date(now).toISOString() });
+const lapsed = (ext: OrderExtension, now: number): OrderExtension => ({
+  ...ext,
+  decision: 'refused',
+  decidedAt: new Date(now).toISOString(),
+});
 
 const STATUS_WORDS: Record<OrderRow['status'], string> = {
   new: 'is waiting to be signed',
@@ -86,6 +90,8 @@ export function decide<A extends OrderAction>(o: OrderRow, action: A, body: Orde
       next.status = 'replied';
       next.repliedAt = now;
       next.result = b.result;
+      // the reply ends the handling an extension was asked for
+      if (o.extension?.decision === 'pending') next.extension = lapsed(o.extension, now);
       if (now > o.dueBy) next.dueOverdue = true;
       return step(b.note, { result: b.result });
     }

@@ -52,6 +52,14 @@ const SELECT = COLUMNS.join(', ');
 // 36 columns × 200 rows stays far below SQLite's parameter limit
 const CHUNK = 200;
 
+// Step ids sort in the order the steps were written, so that two steps of one moment (a follow-up
+// and the reopening it causes) are listed as they happened: the time, a counter, a random tail.
+let stepCounter = 0;
+function stepId(at: number): string {
+  stepCounter = (stepCounter + 1) % 1_000_000;
+  return `${String(at).padStart(15, '0')}-${String(stepCounter).padStart(6, '0')}-${randomUUID().slice(0, 8)}`;
+}
+
 const bool = (v: unknown) => v === true || v === 1 || v === '1' || v === 't';
 
 export function toOrderRow(r: Row): OrderRow {
@@ -204,6 +212,9 @@ export class OrdersRepository {
     const where: string[] = [];
     const params: Param[] = [];
     if (f.departmentIds) {
+      // no unit the user may see (a department user asking for another department's): nothing,
+      // and no `IN ()`, which PostgreSQL refuses
+      if (f.departmentIds.length === 0) return [];
       where.push(`department_id IN (${f.departmentIds.map(() => '?').join(', ')})`);
       params.push(...f.departmentIds);
     }
@@ -258,9 +269,34 @@ export class OrdersRepository {
     return rows.map(toOrderRow);
   }
 
+  /**
+   * The orders of simulated incidents in one status, in order of creation after `after` (the
+   * simulated units page through them, a page a tick): a range of ix_orders_status_created, each
+   * row joined to its incident by key. Each comes with its incident's flags.
+   */
+  async simulatedByStatus(
+    status: OrderStatus,
+    after: { createdAt: number; id: string } | null,
+    limit: number,
+  ): Promise<Array<{ order: OrderRow; flags: string[] }>> {
+    const params: Param[] = [status];
+    let from = '';
+    if (after) {
+      from = ' AND (o.created_at > ? OR (o.created_at = ? AND o.id > ?))';
+      params.push(after.createdAt, after.createdAt, after.id);
+    }
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS.map((c) => `o.${c}`).join(', ')}, i.flags AS incident_flags FROM orders o JOIN incidents i ON i.id = o.incident_id
+        WHERE o.status = ?${from} AND i.simulated = ? ORDER BY o.created_at, o.id LIMIT ?`,
+      [...params, true, limit],
+    );
+    const flags = (r: Row) => String(r.incident_flags ?? '').split(',');
+    return rows.map((r) => ({ order: toOrderRow(r), flags: flags(r).filter(Boolean) }));
+  }
+
   async addStep(tx: Queryable, orderId: string, at: number, by: string | null, s: StepRecord): Promise<void> {
     await tx.execute(`INSERT INTO order_steps (id, order_id, at, actor, action, note, data) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
-      randomUUID(),
+      stepId(at),
       orderId,
       at,
       by,
@@ -281,7 +317,7 @@ export class OrdersRepository {
         tail: '',
         chunk: 100,
       },
-      steps.map((s) => [randomUUID(), s.orderId, s.at, s.by, s.step.action, s.step.note, s.step.data ? JSON.stringify(s.step.data) : null]),
+      steps.map((s) => [stepId(s.at), s.orderId, s.at, s.by, s.step.action, s.step.note, s.step.data ? JSON.stringify(s.step.data) : null]),
     );
   }
 
@@ -385,7 +421,10 @@ export class OrdersRepository {
   }
 
   async related(q: Queryable, entryId: string): Promise<OrderRow[]> {
-    const rows = await q.query(`SELECT ${SELECT} FROM orders WHERE ledger_of = ? OR id = ? ORDER BY created_at LIMIT 100`, [entryId, entryId]);
+    const rows = await q.query(`SELECT ${SELECT} FROM orders WHERE ledger_of = ? OR id = ? ORDER BY created_at LIMIT 100`, [
+      entryId,
+      entryId,
+    ]);
     return rows.map(toOrderRow);
   }
 

@@ -74,7 +74,13 @@ export class OrdersService implements OnModuleInit {
     const receivedAt = departmentId === undefined ? Date.parse(incident.occurredAt) : now;
     const urgent = incident.channel === '12345' && incident.facts.urgency === '紧急';
     const { firstCheckBy, dueBy } = deadlinesFor(
-      { channel: incident.channel, kind: incident.kind, urgent, receivedAt, hotlineDueAt: incident.dueAt ? Date.parse(incident.dueAt) : null },
+      {
+        channel: incident.channel,
+        kind: incident.kind,
+        urgent,
+        receivedAt,
+        hotlineDueAt: incident.dueAt ? Date.parse(incident.dueAt) : null,
+      },
       this.config.orders,
       this.calendar,
     );
@@ -151,7 +157,11 @@ export class OrdersService implements OnModuleInit {
     await this.db.transaction(async (tx) => {
       const written = await this.repo.insert(tx, [row]);
       if (written.size === 0) throw new AppException('order.exists', `incident ${incidentId.slice(0, 64)}: already has an order`);
-      await this.repo.addStep(tx, row.id, now, user.username, { action: 'create', note: body.note ?? null, data: { departmentId: row.departmentId } });
+      await this.repo.addStep(tx, row.id, now, user.username, {
+        action: 'create',
+        note: body.note ?? null,
+        data: { departmentId: row.departmentId },
+      });
       await this.audit.record(user.username, 'order.create', 'order', row.id, { before: null, after: this.auditView(row) }, tx);
     });
     this.announce('new', [row], new Map([[incident.id, incident.eventId]]));
@@ -185,7 +195,8 @@ export class OrdersService implements OnModuleInit {
     const range: { deadlineFrom?: number; deadlineTo?: number } = {};
     if (q.due === 'today') Object.assign(range, { deadlineFrom: now, deadlineTo: this.calendar.endOfDay(today) });
     if (q.due === 'overdue') range.deadlineTo = now - 1;
-    if (q.due === '3d') Object.assign(range, { deadlineFrom: now, deadlineTo: this.calendar.endOfDay(this.calendar.addWorkingDays(today, 3)) });
+    if (q.due === '3d')
+      Object.assign(range, { deadlineFrom: now, deadlineTo: this.calendar.endOfDay(this.calendar.addWorkingDays(today, 3)) });
     const rows = await this.repo.list({
       departmentIds,
       statuses: q.status,
@@ -245,7 +256,12 @@ export class OrdersService implements OnModuleInit {
         category: incident?.category ?? row.category,
         citizen: { name: incident?.reporter?.name ?? null, phone: incident?.reporter?.phone ?? null },
       },
-      related: related.map((r) => ({ id: r.id, externalId: r.externalId, status: r.status, createdAt: new Date(r.createdAt).toISOString() })),
+      related: related.map((r) => ({
+        id: r.id,
+        externalId: r.externalId,
+        status: r.status,
+        createdAt: new Date(r.createdAt).toISOString(),
+      })),
     };
   }
 
@@ -277,7 +293,12 @@ export class OrdersService implements OnModuleInit {
     const { before, after } = await this.db.transaction(async (tx) => {
       const o = await this.visible(tx, user, id, true);
       const followups = (await this.repo.followupsOf(tx, [o.id])).get(o.id) ?? [];
-      const d = decide(o, action, body, this.stepContext(user, now, followups.length ? followupOf(followups[followups.length - 1]!) : null));
+      const d = decide(
+        o,
+        action,
+        body,
+        this.stepContext(user, now, followups.length ? followupOf(followups[followups.length - 1]!) : null),
+      );
       if (!d.row || !d.step) return { before: o, after: null };
       const next = d.row;
       const fired = await this.repo.firedKeys(tx, [o.id]);
@@ -306,7 +327,14 @@ export class OrdersService implements OnModuleInit {
         };
         await this.repo.addReminders(tx, [reminder]);
       }
-      await this.audit.record(user.username, `order.${action}`, 'order', o.id, { before: this.auditView(o), after: this.auditView(next) }, tx);
+      await this.audit.record(
+        user.username,
+        `order.${action}`,
+        'order',
+        o.id,
+        { before: this.auditView(o), after: this.auditView(next) },
+        tx,
+      );
       return { before: o, after: next };
     });
     const row = after ?? before;
@@ -339,7 +367,8 @@ export class OrdersService implements OnModuleInit {
       maxExtensionDays: this.config.orders.extensionMaxWorkingDays,
       reopenWorkingDays: this.config.orders.reopenWorkingDays,
       unitName: (unitId) => this.units.get(unitId)?.name,
-      dueAfterFirstCheck: (o, doneAt) => dueAfterFirstCheck({ channel: o.channel, kind: o.kind, urgent: o.urgent }, doneAt, this.config.orders, cal),
+      dueAfterFirstCheck: (o, doneAt) =>
+        dueAfterFirstCheck({ channel: o.channel, kind: o.kind, urgent: o.urgent }, doneAt, this.config.orders, cal),
       lastFollowup,
     };
   }

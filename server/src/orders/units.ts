@@ -58,7 +58,9 @@ export class UnitDirectory {
     if (named?.parentId) return named;
     const deptId =
       named?.id ??
-      (incident.category ? (this.categoryOwner.get(incident.category) ?? this.headOwner.get(incident.category.split('>')[0]!)) : undefined) ??
+      (incident.category
+        ? (this.categoryOwner.get(incident.category) ?? this.headOwner.get(incident.category.split('>')[0]!))
+        : undefined) ??
       this.fallback;
     const local = incident.district ? this.children.get(deptId)?.find((u) => u.district === incident.district) : undefined;
     return local ?? this.units.get(deptId)!;
