@@ -130,13 +130,13 @@ export class OrdersService implements OnModuleInit {
   }
 
   /** Tells the sockets (and, through the bus, the notification seam) of orders made or changed. */
-  announce(kind: 'new' | 'update', rows: OrderRow[], events?: Map<string, string | null>): void {
+  announce(kind: 'new' | 'update', rows: OrderRow[], events?: Map<string, string | null>, alsoTo: string[] = []): void {
     const ctx = this.view();
     for (const r of rows) {
       this.bus.publish('order.changed', {
         kind,
         order: toOrder(r, ctx, { eventId: events?.get(r.incidentId) ?? null }),
-        units: this.units.audience(r.departmentId),
+        units: [...new Set([...this.units.audience(r.departmentId), ...alsoTo])],
       });
     }
   }
@@ -340,7 +340,9 @@ export class OrdersService implements OnModuleInit {
     const row = after ?? before;
     const [order] = await this.views([row]);
     if (after) {
-      this.announce('update', [after], new Map([[after.incidentId, order!.eventId]]));
+      // a reassigned order's old unit learns that it went elsewhere
+      const moved = after.departmentId !== before.departmentId ? this.units.audience(before.departmentId) : [];
+      this.announce('update', [after], new Map([[after.incidentId, order!.eventId]]), moved);
       const r = reminder as NewReminder | null;
       if (r) {
         this.announceReminder(after, {
