@@ -45,6 +45,11 @@ export function apiUrl(path: string, query?: RequestOptions['query']): string {
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await apiWithHeaders<T>(path, options)).data;
+}
+
+/** As `api`, with the answer's headers (a list's next-page cursor comes in one). */
+export async function apiWithHeaders<T>(path: string, options: RequestOptions = {}): Promise<{ data: T; headers: Headers }> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const token = options.skipAuth ? null : hooks.token();
@@ -79,5 +84,5 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     const message = typeof body.error === 'string' ? body.error : `HTTP ${res.status}`;
     throw new ApiError(res.status, message, isErrorCode(body.code) ? body.code : null);
   }
-  return data as T;
+  return { data: data as T, headers: res.headers };
 }

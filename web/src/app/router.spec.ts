@@ -31,6 +31,7 @@ describe('router guard', () => {
     ['duty', '/wall'],
     ['leader', '/leader'],
     ['field', '/field'],
+    ['department', '/orders'],
   ])('sends %s from / to %s', async (role, home) => {
     signedInAs(role);
     const router = await start('/');
@@ -41,6 +42,14 @@ describe('router guard', () => {
     signedInAs('field');
     const router = await start('/wall');
     expect(router.currentRoute.value.path).toBe('/field');
+  });
+
+  it('keeps a department user on /orders, the one page in its navigation', async () => {
+    signedInAs('department', 'dept-market');
+    const router = await start('/console');
+    expect(router.currentRoute.value.path).toBe('/orders');
+    const nav = router.getRoutes().filter((r) => r.meta.nav && r.meta.roles?.includes('department'));
+    expect(nav.map((r) => r.path)).toEqual(['/orders']);
   });
 
   it('goes to /login after a sign-out', async () => {

@@ -41,6 +41,12 @@ export const routes = [
     meta: { roles: ['admin', 'duty', 'leader'] as Role[], nav: 'nav.leader' },
   },
   {
+    path: '/orders',
+    name: 'orders',
+    component: () => import('../views/OrdersView.vue'),
+    meta: { roles: ['admin', 'duty', 'leader', 'department'] as Role[], nav: 'nav.orders' },
+  },
+  {
     path: '/field',
     name: 'field',
     component: () => import('../views/FieldView.vue'),

@@ -4,6 +4,7 @@ import * as leaderPart from './parts/leader';
 import * as consolePart from './parts/console';
 import * as fieldPart from './parts/field';
 import * as errorsPart from './parts/errors';
+import * as ordersPart from './parts/orders';
 
 // English, the second language. Same keys as zh-CN.ts.
 export const en: MessageSchema = {
@@ -21,6 +22,7 @@ export const en: MessageSchema = {
     console: 'Console',
     leader: 'Leader',
     field: 'Field',
+    orders: 'Work orders',
     signOut: 'Sign out',
     user: '{username} ({role})',
   },
@@ -29,6 +31,7 @@ export const en: MessageSchema = {
     duty: 'Duty officer',
     leader: 'Leader',
     field: 'Field team',
+    department: 'Department',
   },
   locale: {
     label: 'Language',
@@ -45,7 +48,7 @@ export const en: MessageSchema = {
     failed: 'Sign-in failed, please try again',
     expired: 'Your session has ended, please sign in again',
     demoTitle: 'Demo environment',
-    demoAccounts: 'Demo accounts: admin, duty, leader, field-shinan, field-huangdao',
+    demoAccounts: 'Demo accounts: admin, duty, leader, field-shinan, field-huangdao, dept-market, dept-city',
     demoPassword: 'Password for all: jointduty',
   },
   connection: {
@@ -122,4 +125,5 @@ export const en: MessageSchema = {
   console: consolePart.en,
   field: fieldPart.en,
   errors: errorsPart.en,
+  orders: ordersPart.en,
 };

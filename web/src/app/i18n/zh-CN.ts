@@ -5,6 +5,7 @@ import * as leaderPart from './parts/leader';
 import * as consolePart from './parts/console';
 import * as fieldPart from './parts/field';
 import * as errorsPart from './parts/errors';
+import * as ordersPart from './parts/orders';
 
 export const zhCN = {
   app: {
@@ -21,6 +22,7 @@ export const zhCN = {
     console: '值班台',
     leader: '领导视图',
     field: '现场处置',
+    orders: '工单办理',
     signOut: '退出登录',
     user: '{username}（{role}）',
   },
@@ -29,6 +31,7 @@ export const zhCN = {
     duty: '值班员',
     leader: '领导',
     field: '现场队伍',
+    department: '承办单位',
   },
   locale: {
     label: '语言',
@@ -45,7 +48,7 @@ export const zhCN = {
     failed: '登录失败，请稍后重试',
     expired: '登录已失效，请重新登录',
     demoTitle: '演示环境',
-    demoAccounts: '演示账号：admin、duty、leader、field-shinan、field-huangdao',
+    demoAccounts: '演示账号：admin、duty、leader、field-shinan、field-huangdao、dept-market、dept-city',
     demoPassword: '密码均为：jointduty',
   },
   connection: {
@@ -123,4 +126,5 @@ export const zhCN = {
   console: consolePart.zh,
   field: fieldPart.zh,
   errors: errorsPart.zh,
+  orders: ordersPart.zh,
 };

@@ -11,6 +11,7 @@ export const HOME_BY_ROLE: Record<Role, string> = {
   duty: '/wall',
   leader: '/leader',
   field: '/field',
+  department: '/orders',
 };
 
 export type SignOutReason = 'user' | 'expired';
