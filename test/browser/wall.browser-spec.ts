@@ -175,6 +175,13 @@ describe('the wall with the simulator on', () => {
     await page.locator('.major-banner').waitFor({ state: 'visible', timeout: SEEN_WITHIN });
     // the last posted (newest) row has arrived, so everything before it has too
     await page.locator('.ticker .incident-row', { hasText: `${t}-9` }).waitFor({ timeout: SEEN_WITHIN });
+    // the work orders of the 12345 and 12315 records: counted on the orders panel, with the 日结日清 mark
+    const orders = page.locator('[data-testid="wall-orders"]');
+    await orders.locator('.clearing-mark').waitFor({ state: 'visible', timeout: SEEN_WITHIN });
+    expect(await orders.locator('[data-figure]').count()).toBe(6);
+    expect(await orders.locator('[data-rate]').count()).toBe(2);
+    expect(await orders.innerText()).toContain('台账在办');
+    expect(await page.locator('.rates-panel').innerText()).toContain('工单按时办结率');
 
     // nothing spills out of the 1920×1080 canvas or out of the page
     const layout = await page.evaluate(() => {
@@ -204,7 +211,12 @@ describe('the wall with the simulator on', () => {
           return overlaps && !inside;
         })
         .map((el) => el.textContent?.slice(0, 40));
-      const wide = Array.from(canvas.querySelectorAll<HTMLElement>('.incident-row, .alert-item, .major-banner, .channel-counts .card'))
+      // the orders panel's labels, figures and clearing mark are read whole, never cut with an ellipsis
+      const wide = Array.from(
+        canvas.querySelectorAll<HTMLElement>(
+          '.incident-row, .alert-item, .major-banner, .channel-counts .card, .orders-panel .cell > span, .orders-panel h2',
+        ),
+      )
         .filter((el) => el.scrollWidth > el.clientWidth + 1)
         .map((el) => el.className);
       return {

@@ -1,5 +1,5 @@
-import type { StatsOverview, StatsSeries } from '@jointduty/shared';
-import { login, postFeed, request, startServer, type TestServer } from '../support/harness';
+import type { OrderFigures, StatsOverview, StatsSeries } from '@jointduty/shared';
+import { login, postFeed, request, sleep, startServer, type TestServer } from '../support/harness';
 import { consumer, hotline, police } from '../support/records';
 
 // What the wall's trend chart and merchant list read: incidents per minute per channel beside the
@@ -69,6 +69,43 @@ describe('stats series', () => {
     // the profile's roster itself is still there as written
     expect(festival.profile?.roster).toHaveLength(7);
     expect((await request(server, 'PUT', '/api/profiles/active', { token: duty, body: { id: 'auto' } })).status).toBe(200);
+  });
+
+  it('carries the work orders’ figures for the wall and the console, and its on-time rate is the orders’', async () => {
+    // a complaint accepted long ago and never handled: overdue now
+    await postFeed(server, '12345', [hotline({ acceptedAt: '2026-02-12T10:00:00+08:00' })]);
+    await server.settled();
+    const overview = async () => (await request<StatsOverview>(server, 'GET', '/api/stats/overview', { token: leader })).body;
+    // the figures are cached for a moment: ask until the new order is counted
+    let o = await overview();
+    for (const until = Date.now() + 10_000; o.orders.overdue < 1 && Date.now() < until; o = await overview()) await sleep(250);
+
+    const counts: Array<keyof OrderFigures> = [
+      'dueToday',
+      'dueTodayLeft',
+      'overdue',
+      'returned',
+      'extensionRequests',
+      'ledgerOpen',
+      'ledgerClosedThisMonth',
+      'receivedToday',
+    ];
+    const rates: Array<keyof OrderFigures> = ['onTimeSignRate', 'onTimeFirstCheckRate', 'onTimeRate'];
+    expect(Object.keys(o.orders).sort()).toEqual([...counts, ...rates, 'clearingHour'].sort());
+    for (const k of counts) expect(Number.isInteger(o.orders[k]) && (o.orders[k] as number) >= 0).toBe(true);
+    for (const k of rates) {
+      const r = o.orders[k];
+      expect(r === null || (typeof r === 'number' && r >= 0 && r <= 1)).toBe(true);
+    }
+    expect(o.orders.overdue).toBeGreaterThanOrEqual(1);
+    expect(o.orders.dueTodayLeft).toBeLessThanOrEqual(o.orders.dueToday);
+    // 日结日清 at 17:00 city time (config/orders.yaml)
+    expect(o.orders.clearingHour).toBe(17);
+    expect(o.onTimeRate).toBe(o.orders.onTimeRate);
+    // the same figures on their own, for the leader too
+    const own = await request<OrderFigures>(server, 'GET', '/api/orders/figures', { token: leader });
+    expect(own.status).toBe(200);
+    expect(Object.keys(own.body).sort()).toEqual(Object.keys(o.orders).sort());
   });
 
   it('refuses a bad window, naming the parameter', async () => {

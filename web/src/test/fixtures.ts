@@ -1,4 +1,4 @@
-import type { Alert, Dispatch, IncidentSummary } from '@jointduty/shared';
+import type { Alert, Dispatch, IncidentSummary, OrderFigures } from '@jointduty/shared';
 
 let n = 0;
 
@@ -70,4 +70,22 @@ export function jsonResponse(status: number, body: unknown): Response {
     status,
     headers: { 'Content-Type': 'application/json' },
   });
+}
+
+export function orderFiguresFixture(over: Partial<OrderFigures> = {}): OrderFigures {
+  return {
+    dueToday: 0,
+    dueTodayLeft: 0,
+    overdue: 0,
+    returned: 0,
+    extensionRequests: 0,
+    ledgerOpen: 0,
+    ledgerClosedThisMonth: 0,
+    receivedToday: 0,
+    onTimeSignRate: null,
+    onTimeFirstCheckRate: null,
+    onTimeRate: null,
+    clearingHour: 17,
+    ...over,
+  };
 }

@@ -4,8 +4,9 @@ import { createPinia, setActivePinia } from 'pinia';
 import type { StatsOverview, StatsSeries } from '@jointduty/shared';
 import { createAppI18n } from '../app/i18n';
 import { SESSION_KEY } from '../features/session/store';
-import { alertFixture, incidentFixture, jsonResponse } from '../test/fixtures';
+import { alertFixture, incidentFixture, jsonResponse, orderFiguresFixture } from '../test/fixtures';
 import { FakeSocket } from '../test/fakeSocket';
+import { PALETTE } from '../features/charts/palette';
 
 const sockets: FakeSocket[] = [];
 vi.mock('../realtime/socket', async (importOriginal) => ({
@@ -30,6 +31,7 @@ function overview(over: Partial<StatsOverview> = {}): StatsOverview {
     openAlerts: { general: 0, urgent: 0, major: 0 },
     responseRate: null,
     onTimeRate: null,
+    orders: orderFiguresFixture(),
     simulatorOn: false,
     profile: null,
     roster: [],
@@ -67,6 +69,7 @@ describe('WallView', () => {
     );
   });
   afterEach(() => {
+    vi.useRealTimers();
     vi.unstubAllGlobals();
     localStorage.clear();
   });
@@ -152,5 +155,87 @@ describe('WallView', () => {
     expect(wrapper.findAll('.severity-counts .value').map((v) => v.text())).toEqual(['1', '2', '4']);
     wrapper.unmount();
     expect(sockets[0]!.listenerCount('stats')).toBe(0);
+  });
+
+  it('shows the work orders: counts, the clearing mark red after 17:00 city time while any due today is left, and the orders’ on-time gauge', async () => {
+    // 09:30 UTC: 17:30 in Shanghai, whatever zone this computer is in
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-07-20T09:30:00Z'));
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    const wrapper = mount(WallView, { global: { plugins: [pinia, createAppI18n('zh-CN')] } });
+    await flushPromises();
+    expect(wrapper.findAll('.rates-panel figcaption').map((c) => c.text())).toEqual(['24 小时回应率', '工单按时办结率']);
+    const panel = wrapper.find('[data-testid="wall-orders"]');
+    expect(panel.exists()).toBe(true);
+
+    const figures = orderFiguresFixture({
+      dueToday: 6,
+      dueTodayLeft: 3,
+      overdue: 2,
+      returned: 1,
+      extensionRequests: 1,
+      ledgerOpen: 4,
+      onTimeSignRate: 0.96,
+      onTimeFirstCheckRate: 0.75,
+      onTimeRate: 0.5,
+    });
+    sockets[0]!.fire('connect');
+    sockets[0]!.fire('stats', overview({ onTimeRate: 0.5, orders: figures }));
+    await flushPromises();
+    const cells = panel
+      .findAll('[data-figure]')
+      .map((c) => [c.attributes('data-figure'), c.find('.label').text(), c.find('.value').text()]);
+    expect(cells).toEqual([
+      ['dueToday', '今日到期', '6'],
+      ['dueTodayLeft', '未清', '3'],
+      ['overdue', '超期', '2'],
+      ['returned', '退回', '1'],
+      ['extensionRequests', '延期申请', '1'],
+      ['ledgerOpen', '台账在办', '4'],
+    ]);
+    expect(panel.find('[data-figure="overdue"]').classes()).toContain('alarm-danger');
+    // the gauges' colours: green from 90 %, amber from 70 %
+    expect(
+      panel.findAll('[data-rate]').map((r) => [r.find('.label').text(), r.find('.value').text(), r.find('.value').attributes('style')]),
+    ).toEqual([
+      ['按时签收', '96%', `color: ${PALETTE.ok};`],
+      ['按时初查', '75%', `color: ${PALETTE.warn};`],
+    ]);
+    const mark = panel.find('.clearing-mark');
+    expect(mark.attributes('data-state')).toBe('late');
+    expect(mark.text()).toBe('今日到期 3 件未清');
+
+    // all cleared: calm
+    sockets[0]!.fire('stats', overview({ orders: { ...figures, dueTodayLeft: 0 } }));
+    await flushPromises();
+    expect(panel.find('.clearing-mark').attributes('data-state')).toBe('clear');
+    expect(panel.find('.clearing-mark').text()).toBe('今日到期已清');
+    wrapper.unmount();
+  });
+
+  it('keeps the clearing mark calm before 17:00 city time, even when the local clock is past it', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      // 00:30 UTC: 17:30 the evening before in Los Angeles, 08:30 in Shanghai
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-07-20T00:30:00Z'));
+      expect(new Date().getHours()).toBe(17);
+      const pinia = createPinia();
+      setActivePinia(pinia);
+      const wrapper = mount(WallView, { global: { plugins: [pinia, createAppI18n('zh-CN')] } });
+      await flushPromises();
+      sockets[0]!.fire('connect');
+      sockets[0]!.fire('stats', overview({ orders: orderFiguresFixture({ dueToday: 2, dueTodayLeft: 2 }) }));
+      await flushPromises();
+      const mark = wrapper.find('[data-testid="wall-orders"] .clearing-mark');
+      expect(mark.attributes('data-state')).toBe('pending');
+      expect(mark.text()).toBe('今日到期 2 件未清');
+      wrapper.unmount();
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });

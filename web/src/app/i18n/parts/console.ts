@@ -8,6 +8,7 @@ export const zh = {
   filterLabel: '渠道筛选',
   newItems: '{count} 条新来件，点击查看',
   auditNav: '审计日志',
+  orders: { title: '工单', open: '查看工单：{label}' },
   filters: {
     channel: '渠道',
     district: '区域',
@@ -212,6 +213,7 @@ export const en: typeof zh = {
   filterLabel: 'Channel',
   newItems: '{count} new incidents, click to show',
   auditNav: 'Audit log',
+  orders: { title: 'Work orders', open: 'Show the orders: {label}' },
   filters: {
     channel: 'Channel',
     district: 'District',
