@@ -288,16 +288,7 @@ export class IncidentsRepository {
     }));
   }
 
-  /** 12345 work orders past due since `since`, not yet marked overdue, with their event. */
-  async overdue(now: number, since: number, limit: number): Promise<Incident[]> {
-    const rows = await this.db.query(
-      `SELECT ${LIST_COLUMNS} FROM incidents WHERE channel = '12345' AND due_at IS NOT NULL AND due_at < ? AND due_at >= ? AND overdue_at IS NULL AND event_id IS NOT NULL
-       ORDER BY due_at ASC LIMIT ?`,
-      [now, since, limit],
-    );
-    return rows.map(fromRow);
-  }
-
+  /** The records whose overdue order the overdue-order rule has alerted on: not again. */
   async markOverdue(ids: string[], at: number): Promise<void> {
     if (ids.length === 0) return;
     await this.db.execute(`UPDATE incidents SET overdue_at = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [at, ...ids]);

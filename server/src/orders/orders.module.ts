@@ -11,6 +11,6 @@ import { OrdersService } from './orders.service';
   imports: [IncidentsModule],
   controllers: [OrdersController],
   providers: [OrdersRepository, OrdersService, OrderIntake, OrderReminderSweep, OrderFiguresService],
-  exports: [OrdersService, OrderIntake, OrderReminderSweep, OrderFiguresService],
+  exports: [OrdersService, OrdersRepository, OrderIntake, OrderReminderSweep, OrderFiguresService],
 })
 export class OrdersModule {}

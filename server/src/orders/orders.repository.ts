@@ -428,6 +428,20 @@ export class OrdersRepository {
     return rows.map(toOrderRow);
   }
 
+  /**
+   * Open orders past their handling deadline since `since`, whose record is in an event and not
+   * yet alerted on as overdue (the overdue-order rule marks `incidents.overdue_at`), oldest first.
+   */
+  async pastDue(now: number, since: number, limit: number): Promise<Array<{ incidentId: string; departmentId: string; dueBy: number }>> {
+    const rows = await this.db.query(
+      `SELECT o.incident_id, o.department_id, o.due_by FROM orders o JOIN incidents i ON i.id = o.incident_id
+        WHERE o.open = ? AND o.due_by < ? AND o.due_by >= ? AND i.overdue_at IS NULL AND i.event_id IS NOT NULL
+        ORDER BY o.due_by LIMIT ?`,
+      [true, now, since, limit],
+    );
+    return rows.map((r) => ({ incidentId: String(r.incident_id), departmentId: String(r.department_id), dueBy: num(r.due_by) }));
+  }
+
   /** The event each incident is in now (orders are read with their incident's event). */
   async eventsOf(incidentIds: string[]): Promise<Map<string, string | null>> {
     const out = new Map<string, string | null>();

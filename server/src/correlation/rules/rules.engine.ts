@@ -12,6 +12,8 @@ import { MetricsService } from '../../metrics/metrics.service';
 import { ProfilesService } from '../../profiles/profiles.service';
 import { AlertsService, type AlertChangeMade, type AlertVerdict } from '../../alerts/alerts.service';
 import { SilencesService } from '../../alerts/silences.service';
+import { OrdersRepository } from '../../orders/orders.repository';
+import { OrdersService } from '../../orders/orders.service';
 
 type RuleConfig = AppConfig['rules'][number];
 
@@ -135,6 +137,8 @@ export class RulesEngine implements OnModuleInit {
     private readonly profiles: ProfilesService,
     private readonly silences: SilencesService,
     private readonly metrics: MetricsService,
+    private readonly orders: OrdersRepository,
+    private readonly orderUnits: OrdersService,
   ) {
     this.active = config.rules.filter((r) => r.enabled && RULES[r.id]).map((rule) => ({ rule, fn: RULES[rule.id]! }));
     this.overdueRule = config.rules.find((r) => r.id === 'overdue-order' && r.enabled);
@@ -199,25 +203,30 @@ export class RulesEngine implements OnModuleInit {
   async checkOverdue(now = Date.now()): Promise<number> {
     const rule = this.overdueRule;
     if (!rule) return 0;
-    const late = await this.incidents.overdue(now, now - OVERDUE_LOOKBACK_MS, 200);
+    // work orders (orders/) still open past their handling deadline, with their records
+    const late = await this.orders.pastDue(now, now - OVERDUE_LOOKBACK_MS, 200);
+    const records = new Map((await this.incidents.fullByIds(late.map((o) => o.incidentId))).map((i) => [i.id, i]));
     let raised = 0;
-    for (const i of late) {
-      const event = this.understanding.event(i.eventId!) ?? (await this.eventOf(i));
+    for (const o of late) {
+      const i = records.get(o.incidentId);
+      if (!i?.eventId) continue;
+      const event = this.understanding.event(i.eventId) ?? (await this.eventOf(i));
       if (!event || this.silences.mutes(event.id, rule.id, now)) continue;
       if (await this.alerts.eventResolved(event.id)) continue;
-      const hours = Math.floor((now - Date.parse(i.dueAt!)) / 3_600_000);
+      const hours = Math.floor((now - o.dueBy) / 3_600_000);
+      const unit = this.orderUnits.units.get(o.departmentId)?.name ?? o.departmentId;
       await this.alerts.applyEvent(event, i, [
         {
           rule: rule.id,
           severity: rule.severity,
           title: `工单超期：${i.title}`,
-          summary: `工单 ${i.externalId} 已超过办理时限 ${hours} 小时未办结${i.department ? `，承办单位 ${i.department}` : ''}`,
+          summary: `工单 ${i.externalId} 已超过办理时限 ${hours} 小时未办结，承办单位 ${unit}`,
         },
       ]);
       raised++;
     }
     await this.incidents.markOverdue(
-      late.map((i) => i.id),
+      late.map((o) => o.incidentId),
       now,
     );
     return raised;

@@ -65,6 +65,8 @@ export class Orders1764700000000 implements MigrationInterface {
       new TableIndex({ name: 'ix_orders_next_reminder', columnNames: ['next_reminder_at'] }),
       new TableIndex({ name: 'ix_orders_ledger_of', columnNames: ['ledger_of'] }),
       new TableIndex({ name: 'ix_orders_due', columnNames: ['due_by'] }),
+      // the overdue-order rule: open orders past their handling deadline
+      new TableIndex({ name: 'ix_orders_open_due', columnNames: ['open', 'due_by'] }),
     ]);
     await q.createTable(
       new Table({
