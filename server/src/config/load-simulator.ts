@@ -1,7 +1,16 @@
-import { ALARM_TYPES, APPEAL_TYPES, CONSUMER_KINDS } from '@jointduty/shared';
+import { ALARM_TYPES, APPEAL_TYPES, CONSUMER_KINDS, type ReplyResult } from '@jointduty/shared';
 import type { CityFile } from './config.schema';
 import type { ConfigFiles } from './read-files';
-import { CITY_SLOT, EPISODE_SLOTS, simulatorSchema, STORY_SLOTS, TONES, type PlaceTag, type SimulatorConfig } from './simulator.schema';
+import {
+  CITY_SLOT,
+  EPISODE_SLOTS,
+  simulatorSchema,
+  STORY_SLOTS,
+  TONES,
+  type PlaceTag,
+  type SimulatorConfig,
+  type UnitsSettings,
+} from './simulator.schema';
 
 // The place tags the episodes ask for by themselves (a poisoning at a night market, a viral post
 // on a beach, a grumble about a scenic spot, a barbecue among homes).
@@ -79,6 +88,23 @@ export function simulatorProblems(sim: SimulatorConfig, city: CityFile | undefin
     const why = templateProblem(value, allowed);
     if (why) at(field, why);
   }
+  if (sim.units) problems.push(...unitsProblems(sim.units).map((p) => `${simLabel}: units.${p}`));
+  return problems;
+}
+
+// The simulated units' settings across fields: every result a reply may take has default notes,
+// and duty's calling hours are a window.
+function unitsProblems(u: UnitsSettings): string[] {
+  const problems: string[] = [];
+  const fallback = u.notes.reply.default;
+  if (!fallback) problems.push('notes.reply.default: missing (the notes of categories not listed)');
+  // a reply after a reopened order was handled again is 已解决
+  const results = new Set([...Object.keys(u.reply.results).filter((r) => (u.reply.results[r as ReplyResult] ?? 0) > 0), '已解决']);
+  for (const r of results) {
+    if (fallback && !fallback[r as ReplyResult]) problems.push(`notes.reply.default.${r}: missing (replies may be ${r})`);
+  }
+  const [from, until] = u.followup.hours;
+  if (from >= until) problems.push(`followup.hours: must be [from, until) with from < until (got [${from}, ${until}])`);
   return problems;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { ALARM_TYPES, APPEAL_TYPES, CHANNELS, CONSUMER_KINDS, HOTLINE_SOURCES } from '@jointduty/shared';
+import { ALARM_TYPES, APPEAL_TYPES, CHANNELS, CONSUMER_KINDS, HOTLINE_SOURCES, REPLY_RESULTS, SATISFACTIONS } from '@jointduty/shared';
 
 // The shape of config/simulator.yaml: how much the demo simulator sends, and the simulated city
 // (its districts, places, streets, merchants, people) with the phrase banks its stories are told
@@ -214,6 +214,63 @@ const episodes = z.strictObject({
   }),
 });
 
+// The simulated units (承办单位) and duty's side of their orders: how soon each step comes, as
+// minutes [low, high] drawn log-uniformly (most early, a tail late), the shares that go another
+// way, and the notes they write. The checks across fields are in load-simulator.ts.
+const minutes = z
+  .tuple([z.number().positive('must be above 0'), z.number().positive('must be above 0')])
+  .refine(([a, b]) => a <= b, 'must be [low, high] minutes with low ≤ high');
+const notes = z.array(text).min(1, 'must list at least one');
+const weights = <T extends readonly [string, ...string[]]>(keys: T) =>
+  z
+    .partialRecord(z.enum(keys), weight)
+    .refine((m) => (Object.values(m) as Array<number | undefined>).some((w) => (w ?? 0) > 0), 'at least one weight must be above 0');
+const resultNotes = z.partialRecord(z.enum(REPLY_RESULTS), notes);
+
+const simulatedUnits = z.strictObject({
+  // sign (签收) after the order arrives; `late`: the share left unsigned until past the first-check deadline
+  sign: z.strictObject({ minutes, late: chance }),
+  // the share returned (退回) instead of signed, and how soon duty reassigns them
+  returns: z.strictObject({ share: chance, reassignMinutes: minutes }),
+  // contact (联系/初查) after signing; `late`: the share that misses the first-check deadline
+  contact: z.strictObject({ minutes, late: chance }),
+  // reply (答复) after contact, by the record's kind where listed; `late`: the share past the handling deadline
+  reply: z.strictObject({
+    minutes,
+    kinds: z.record(text, minutes).default({}),
+    late: chance,
+    results: weights(REPLY_RESULTS),
+  }),
+  // how far past its deadline a late step comes
+  lateBy: minutes,
+  // extension requests (申请延期): the share of orders, when, for how many working days; duty's review
+  extension: z.strictObject({ share: chance, minutes, workingDays: range(1, 365), reviewMinutes: minutes, approve: chance }),
+  // duty's follow-up call (回访) after a reply, only in `hours` city time [from, until); the
+  // satisfaction of the first call and of calls after a reopened order was replied again;
+  // `unresolvedWhenPartial`: the share of 部分解决 replies the citizen calls unresolved
+  followup: z.strictObject({
+    minutes,
+    hours: range(0, 24),
+    satisfaction: weights(SATISFACTIONS),
+    afterReopen: weights(SATISFACTIONS),
+    unresolvedWhenPartial: chance,
+  }),
+  // duty closes off (销号) after a satisfied follow-up
+  close: z.strictObject({ minutes }),
+  // the notes of each step; reply notes by the category's first level (市场监管 …), `default` for the rest
+  notes: z.strictObject({
+    sign: phrases,
+    contact: notes,
+    reply: z.record(text, resultNotes),
+    extend: notes,
+    return: notes,
+    assign: notes,
+    extension: z.strictObject({ approve: notes, refuse: notes }),
+    followup: z.strictObject({ 满意: notes, 基本满意: notes, 不满意: notes }),
+    close: notes,
+  }),
+});
+
 export const simulatorSchema = z.strictObject({
   // how much: records per minute, the share of each channel, 24 hourly weights
   ratePerMinute: z.number().positive().max(100_000),
@@ -277,6 +334,8 @@ export const simulatorSchema = z.strictObject({
     stories: z.array(sentimentStory).min(1),
   }),
   episodes,
+  // the simulated units answering the orders of simulated records; none: they stay unanswered
+  units: simulatedUnits.optional(),
 });
 
 export type SimulatorConfig = z.output<typeof simulatorSchema>;
@@ -288,3 +347,4 @@ export type ConsumerStory = SimulatorConfig['consumer']['stories'][number];
 export type PoliceStory = SimulatorConfig['police']['stories'][number];
 export type SentimentStory = SimulatorConfig['posts']['stories'][number];
 export type EpisodePhrases = SimulatorConfig['episodes'];
+export type UnitsSettings = NonNullable<SimulatorConfig['units']>;
