@@ -163,5 +163,9 @@ describe('work orders', () => {
     const levels = detail.body.reminders.map((r) => `${r.deadline}:${r.level}`).sort();
     expect(new Set(levels).size).toBe(levels.length);
     expect(levels).toEqual(expect.arrayContaining(['firstCheck:phone', 'due:group', 'due:platform']));
+    // counted for operations
+    const metrics = await fetch(`${server.url}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(/jointduty_order_reminders_total\{level="phone"\} [1-9]/);
+    expect(metrics).toMatch(/jointduty_orders_created_total [1-9]/);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { OrderDeadline, OrderReminder } from '@jointduty/shared';
 import { CorrelationLease } from '../infra/cluster/lease.service';
 import { Db } from '../infra/database/db';
+import { MetricsService } from '../metrics/metrics.service';
 import { onceKey, planReminders, type AutoLevel } from './order-reminders';
 import type { OrderRow } from './order.types';
 import { OrdersRepository, type NewReminder } from './orders.repository';
@@ -35,6 +36,7 @@ export class OrderReminderSweep implements OnApplicationBootstrap, OnModuleDestr
     private readonly repo: OrdersRepository,
     private readonly orders: OrdersService,
     private readonly lease: CorrelationLease,
+    private readonly metrics: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -141,6 +143,9 @@ export class OrderReminderSweep implements OnApplicationBootstrap, OnModuleDestr
       }
     });
     this.orders.announce('update', changed);
-    for (const { row, reminder } of reminders) this.orders.announceReminder(row, reminder);
+    for (const { row, reminder } of reminders) {
+      this.metrics.inc('jointduty_order_reminders_total', 'Work-order reminders (催办) fired, by level', { level: reminder.level });
+      this.orders.announceReminder(row, reminder);
+    }
   }
 }

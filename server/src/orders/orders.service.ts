@@ -20,6 +20,7 @@ import { parseOr400 } from '../common/zod';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { EventBus } from '../infra/bus/bus';
+import { MetricsService } from '../metrics/metrics.service';
 import { Db, type Queryable } from '../infra/database/db';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { calendarWarnings } from '../config/load-calendar';
@@ -50,6 +51,7 @@ export class OrdersService implements OnModuleInit {
     private readonly incidents: IncidentsRepository,
     private readonly audit: AuditService,
     private readonly bus: EventBus,
+    private readonly metrics: MetricsService,
   ) {
     this.calendar = new WorkingCalendar(config.calendar, config.city.timezone);
     this.units = new UnitDirectory(config.departments);
@@ -131,6 +133,7 @@ export class OrdersService implements OnModuleInit {
 
   /** Tells the sockets (and, through the bus, the notification seam) of orders made or changed. */
   announce(kind: 'new' | 'update', rows: OrderRow[], events?: Map<string, string | null>, alsoTo: string[] = []): void {
+    if (kind === 'new') this.metrics.inc('jointduty_orders_created_total', 'Work orders opened', {}, rows.length);
     const ctx = this.view();
     for (const r of rows) {
       this.bus.publish('order.changed', {
