@@ -4,8 +4,9 @@
 // broadcast). Prints Markdown tables, every target figure with its target and verdict, and writes
 // them to test-artifacts/bench.md. See test/bench/README.md.
 //
-//   BENCH_ONLY=intake,latency   only these parts (understanding, intake, latency, sockets, multi, raw)
-//   BENCH_DB=postgres           only these databases for intake and latency (sqlite,postgres)
+//   BENCH_ONLY=intake,latency   only these parts (understanding, intake, latency, sockets, multi, orders, raw)
+//   BENCH_DB=postgres           only these databases for intake, latency and orders (sqlite,postgres)
+//   BENCH_ORDERS=1000000        orders stored by the orders part (BENCH_ORDERS_SMALL=100000: the sweep's smaller table)
 //   BENCH_SOCKETS_DB=sqlite     the database of the sockets part (default postgres, else sqlite)
 //   BENCH_SOCKET_STEPS=1000,2000,5000,8000   connected sockets per step of the sockets part
 //   BENCH_SOCKET_PROCS=2        client processes holding those sockets
@@ -31,6 +32,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { CHANNEL_CYCLE, createGenerator, massIncident } from './records.mjs';
 import { benchUnderstanding } from './understanding.mjs';
+import { benchOrdersDb, ordersTables, ORDERS_TARGET_MS, ORDERS_TOTAL } from './orders.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -56,7 +58,7 @@ const DBS = (process.env.BENCH_DB ?? 'sqlite,postgres').split(',');
 const RATE = 200;
 const RATE_MS = 5000;
 const RAW_MS = 3000;
-const PARTS = ['understanding', 'intake', 'latency', 'sockets', 'multi', 'raw'];
+const PARTS = ['understanding', 'intake', 'latency', 'sockets', 'multi', 'orders', 'raw'];
 const ONLY = new Set(
   (process.env.BENCH_ONLY ?? PARTS.join(','))
     .split(',')
@@ -1368,6 +1370,52 @@ const RAW_LABELS = {
   pgLogged: 'pg, 100-row INSERT into a regular table (WAL, fsync per commit), 4 connections',
 };
 
+// ---------------------------------------------------------------- work orders (orders.mjs)
+/** What orders.mjs needs of this file: starting and stopping servers and children, logging in. */
+function ordersHelpers() {
+  return {
+    ROOT,
+    ARTIFACTS,
+    MAIN,
+    PG_BENCH_URL,
+    Database,
+    pg,
+    log,
+    track,
+    spawnNode,
+    rpc,
+    startServer,
+    stop,
+    serverEnv,
+    tempDir,
+    recreateBenchDb,
+    login,
+    collectLogNotes,
+    assertAlive,
+  };
+}
+
+function ordersSection(ctx) {
+  if (!ONLY.has('orders')) return ['Not run (BENCH_ONLY).', ''];
+  const t = ordersTables(ctx.orders, ctx.ordersErrors);
+  return [
+    `${ORDERS_TOTAL.toLocaleString('en-US')} orders over the year before the run, written straight into the database the server made, then the server started on it (see test/bench/README.md).`,
+    '',
+    ...t.fill.map((f) => `- ${f}`),
+    '',
+    `Lists over HTTP against the real server, one request at a time from the bench process, round robin over the lists (3 unmeasured requests each first); latency from sending the request to the last byte of the answer. Target: every list p95 < ${ORDERS_TARGET_MS} ms.`,
+    '',
+    t.lists,
+    '',
+    'The reminder sweep, timed inside the server (orders-sweep.mjs: the built server in process, its own timers stopped): N orders spread over the table made due now (handling deadline 10 minutes away, first check done, `next_reminder_at` passed), one `OrderReminderSweep.sweep(now)` timed, then the orders put back; each due order gets its group, platform and phone levels (3 reminders). ' +
+      'The last row per database is one sweep as of the busiest reminder time of the coming week (a working morning, 08:30), over the orders as stored. Event loop held: the longest gap between two ticks of a 5 ms timer in that server during the sweep. ' +
+      `Flat: with ${ORDERS_TOTAL.toLocaleString('en-US')} stored, at most 1.5× the time with the smaller table, + 5 ms.`,
+    '',
+    t.sweep,
+    '',
+  ];
+}
+
 // ---------------------------------------------------------------- main
 let CLK_TCK = 100;
 
@@ -1418,6 +1466,8 @@ async function main() {
     rawSqlite: null,
     rawPgTemp: null,
     rawPgLogged: null,
+    orders: {},
+    ordersErrors: {},
   };
 
   const pgDown = process.env.BENCH_SKIP_PG === '1' ? 'BENCH_SKIP_PG=1' : await pgReachable();
@@ -1475,6 +1525,19 @@ async function main() {
       }
     } else ctx.skipped.multi = process.env.BENCH_SKIP_MULTI === '1' ? 'BENCH_SKIP_MULTI=1' : 'BENCH_ONLY';
     if (!ONLY.has('sockets')) ctx.skipped.sockets ??= 'BENCH_ONLY';
+
+    if (ONLY.has('orders')) {
+      for (const db of ['sqlite', 'postgres']) {
+        if (!DBS.includes(db)) ctx.ordersErrors[db] = `skipped: BENCH_DB=${DBS.join(',')}`;
+        else if (db === 'postgres' && pgDown) ctx.ordersErrors[db] = `skipped: PostgreSQL unreachable (${pgDown})`;
+        else {
+          log(`${DB_LABEL[db]}: work orders, ${ORDERS_TOTAL.toLocaleString('en-US')} stored …`);
+          const r = await part(ctx, `orders-${db}`, () => benchOrdersDb(db, ordersHelpers()));
+          if (r) ctx.orders[db] = r;
+          else ctx.ordersErrors[db] = `failed: ${firstLine(ctx.errors[`orders-${db}`], 200)}`;
+        }
+      }
+    }
 
     if (ONLY.has('raw')) {
       if (!pgDown) {
@@ -1602,6 +1665,9 @@ async function main() {
     '',
     multiTable(ctx) ?? '',
     '',
+    '## Work orders at scale (issue 14)',
+    '',
+    ...ordersSection(ctx),
     '## Reference: the parts on their own',
     '',
     ONLY.has('raw') ? referenceTable(ctx) : 'Not run (BENCH_ONLY).',

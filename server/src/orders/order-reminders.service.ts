@@ -119,7 +119,7 @@ export class OrderReminderSweep implements OnApplicationBootstrap, OnModuleDestr
         if (next.nextReminderAt !== null && next.nextReminderAt <= now) next.nextReminderAt = now + 60_000;
         if (plan.overdue.length > 0) next.updatedAt = now;
         // a step taken meanwhile (its own transaction set the next check): the order waits for the next sweep
-        if (!(await this.repo.update(tx, next))) continue;
+        if (!(await this.repo.update(tx, next, o))) continue;
         next.version = o.version + 1;
         const written = await this.repo.addReminders(tx, news);
         for (const d of plan.overdue) {

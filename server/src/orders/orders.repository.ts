@@ -186,12 +186,17 @@ export class OrdersRepository {
     return new Set(written.map((r) => String(r.id)));
   }
 
-  /** Writes the row if nobody changed it since it was read (its version), bumping the version. */
-  async update(tx: Queryable, o: OrderRow): Promise<boolean> {
+  /**
+   * Writes the row if nobody changed it since it was read (its version), bumping the version.
+   * Given the row as it was read, only the columns that differ are set: SQLite rewrites the entries
+   * of every index on a column an UPDATE sets, changed or not, and orders have a dozen indexes.
+   */
+  async update(tx: Queryable, o: OrderRow, before?: OrderRow): Promise<boolean> {
     const params = toParams({ ...o, version: o.version + 1 });
-    const sets = COLUMNS.slice(1).map((c) => `${c} = ?`);
-    const changed = await tx.execute(`UPDATE orders SET ${sets.join(', ')} WHERE id = ? AND version = ?`, [
-      ...params.slice(1),
+    const was = before ? toParams(before) : null;
+    const set = COLUMNS.map((_, k) => k).filter((k) => k > 0 && (!was || params[k] !== was[k]));
+    const changed = await tx.execute(`UPDATE orders SET ${set.map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ? AND version = ?`, [
+      ...set.map((k) => params[k]!),
       o.id,
       o.version,
     ]);
@@ -209,15 +214,11 @@ export class OrdersRepository {
   }
 
   async list(f: OrderFilter): Promise<OrderRow[]> {
+    // no unit the user may see (a department user asking for another department's): nothing
+    const units = f.departmentIds ? [...new Set(f.departmentIds)] : undefined;
+    if (units?.length === 0) return [];
     const where: string[] = [];
     const params: Param[] = [];
-    if (f.departmentIds) {
-      // no unit the user may see (a department user asking for another department's): nothing,
-      // and no `IN ()`, which PostgreSQL refuses
-      if (f.departmentIds.length === 0) return [];
-      where.push(`department_id IN (${f.departmentIds.map(() => '?').join(', ')})`);
-      params.push(...f.departmentIds);
-    }
     if (f.statuses?.length) {
       where.push(`status IN (${f.statuses.map(() => '?').join(', ')})`);
       params.push(...f.statuses);
@@ -250,12 +251,24 @@ export class OrdersRepository {
     const dir = f.sort === 'deadline' ? 'ASC' : 'DESC';
     if (f.sort === 'deadline') where.push('next_deadline_at IS NOT NULL');
     if (f.after) {
-      where.push(`(${key} ${dir === 'DESC' ? '<' : '>'} ? OR (${key} = ? AND id ${dir === 'DESC' ? '<' : '>'} ?))`);
+      // after the cursor row; the first term bounds the index range, so a deep page starts where
+      // the one before ended instead of reading every row before it
+      const cmp = dir === 'DESC' ? '<' : '>';
+      where.push(`${key} ${cmp}= ? AND (${key} ${cmp} ? OR id ${cmp} ?)`);
       params.push(f.after.key, f.after.key, f.after.id);
     }
+    const order = `ORDER BY ${key} ${dir}, id ${dir} LIMIT ?`;
+    const select = (cond: string[]) => `SELECT ${SELECT} FROM orders${cond.length ? ' WHERE ' + cond.join(' AND ') : ''} ${order}`;
+    if (!units) return (await this.db.query(select(where), [...params, f.limit])).map(toOrderRow);
+    // One page per unit, each read in order from the unit's own range of an index that leads with
+    // the department, then merged. A department user sees the department and its district units;
+    // an IN over them would have SQLite read and sort every order they hold, as such an index is
+    // in order within one unit only.
+    const one = select(['department_id = ?', ...where]);
+    if (units.length === 1) return (await this.db.query(one, [units[0]!, ...params, f.limit])).map(toOrderRow);
     const rows = await this.db.query(
-      `SELECT ${SELECT} FROM orders ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${key} ${dir}, id ${dir} LIMIT ?`,
-      [...params, f.limit],
+      `SELECT * FROM (${units.map((_, k) => `SELECT * FROM (${one}) u${k}`).join(' UNION ALL ')}) pages ${order}`,
+      [...units.flatMap((u) => [u, ...params, f.limit]), f.limit],
     );
     return rows.map(toOrderRow);
   }

@@ -3,8 +3,9 @@ import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunn
 // Work orders (CONTRACT §7): one per 12345 and 12315 record, and per record duty opens one for;
 // their steps, their reminders, and the department a user belongs to. Times are epoch ms.
 // Lists read from indexes only: a unit's inbox (department, created), the boards by the next
-// deadline still owed (open, next_deadline_at), the ledger, and the reminder sweep by
-// next_reminder_at, so none of them grows with the number of orders stored.
+// deadline still owed (open, next_deadline_at), the ledger newest first (ledger, created), the
+// ledger's counts (ledger, ledger_closed_at), and the reminder sweep by next_reminder_at, so none
+// of them grows with the number of orders stored.
 export class Orders1764700000000 implements MigrationInterface {
   name = 'Orders1764700000000';
 
@@ -60,7 +61,8 @@ export class Orders1764700000000 implements MigrationInterface {
       new TableIndex({ name: 'ix_orders_open_deadline', columnNames: ['open', 'next_deadline_at'] }),
       new TableIndex({ name: 'ix_orders_department_open_deadline', columnNames: ['department_id', 'open', 'next_deadline_at'] }),
       new TableIndex({ name: 'ix_orders_status_created', columnNames: ['status', 'created_at'] }),
-      new TableIndex({ name: 'ix_orders_ledger', columnNames: ['ledger', 'ledger_at'] }),
+      new TableIndex({ name: 'ix_orders_ledger', columnNames: ['ledger', 'created_at'] }),
+      new TableIndex({ name: 'ix_orders_ledger_closed', columnNames: ['ledger', 'ledger_closed_at'] }),
       new TableIndex({ name: 'ix_orders_extension', columnNames: ['extension_pending', 'created_at'] }),
       new TableIndex({ name: 'ix_orders_next_reminder', columnNames: ['next_reminder_at'] }),
       new TableIndex({ name: 'ix_orders_ledger_of', columnNames: ['ledger_of'] }),
