@@ -15,8 +15,6 @@ import { CorrelationPipeline } from '../correlation/pipeline/correlation.pipelin
 import { InstanceMessages } from '../infra/cluster/instance-messages';
 import { CorrelationLease } from '../infra/cluster/lease.service';
 import { OrderIntake } from '../orders/order-intake';
-import { OrderReminderSweep } from '../orders/order-reminders.service';
-import { OrdersService } from '../orders/orders.service';
 import type { OrderRow } from '../orders/order.types';
 import { IntakeFullError, IntakeWriter } from './intake-writer';
 
@@ -49,9 +47,7 @@ export class FeedsService implements OnModuleDestroy {
     lease: CorrelationLease,
     messages: InstanceMessages,
     private readonly shutdown: Draining,
-    orderIntake: OrderIntake,
-    private readonly orders: OrdersService,
-    private readonly reminders: OrderReminderSweep,
+    private readonly orderIntake: OrderIntake,
   ) {
     this.classifier = new Classifier(config.departments, config.classifierExamples);
     this.resolver = new DistrictResolver(config);
@@ -63,7 +59,7 @@ export class FeedsService implements OnModuleDestroy {
       // stored the plain way: the records' work orders in the same transaction, and (another
       // instance holds the lease) a notice that there is work (delivered at commit)
       beforeCommit: async (tx, written, rows) => {
-        const made = await orderIntake.createIn(
+        const made = await this.orderIntake.createIn(
           tx,
           rows.filter((r) => written.has(r.incident.id)),
         );
@@ -72,11 +68,7 @@ export class FeedsService implements OnModuleDestroy {
       },
       afterCommit: (rows, written, made) => {
         this.pipeline.accepted(rows.filter((r) => written.has(r.incident.id)).map((r) => r.incident));
-        const orders = made as OrderRow[];
-        if (orders.length > 0) {
-          this.orders.announce('new', orders);
-          this.reminders.poke();
-        }
+        this.orderIntake.announce('new', made as OrderRow[]);
       },
     });
     metrics.gauge('jointduty_intake_queue', 'Records received and waiting for their group commit', () => [[{}, this.writer.depth]]);

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Incident } from '@jointduty/shared';
+import type { Incident, OrderDeadline, OrderReminder } from '@jointduty/shared';
 import type { Queryable } from '../infra/database/db';
+import { MetricsService } from '../metrics/metrics.service';
+import { onceKey, planReminders } from './order-reminders';
+import { LEVEL_VIA } from './order-reminders.service';
 import type { OrderRow } from './order.types';
-import { OrdersRepository } from './orders.repository';
+import { OrdersRepository, type NewReminder } from './orders.repository';
 import { OrdersService } from './orders.service';
 
 /** A record being stored, with what understanding made of its person and subject when known. */
@@ -21,10 +24,27 @@ const ORDER_CHANNELS = new Set(['12345', '12315']);
 // when the record is stored, elsewhere when the holder settles it from the queue.
 @Injectable()
 export class OrderIntake {
+  /** the reminders an order fired as it was made, until announced after the commit */
+  private readonly firedAtIntake = new WeakMap<OrderRow, OrderReminder[]>();
+
   constructor(
     private readonly orders: OrdersService,
     private readonly repo: OrdersRepository,
+    private readonly metrics: MetricsService,
   ) {}
+
+  /** After the commit: the orders made (or changed) and the reminders they fired, pushed. */
+  announce(kind: 'new' | 'update', rows: OrderRow[], events?: Map<string, string | null>): void {
+    if (rows.length === 0) return;
+    this.orders.announce(kind, rows, events);
+    for (const row of rows) {
+      for (const reminder of this.firedAtIntake.get(row) ?? []) {
+        this.metrics.inc('jointduty_order_reminders_total', 'Work-order reminders (催办) fired, by level', { level: reminder.level });
+        this.orders.announceReminder(row, reminder);
+      }
+      this.firedAtIntake.delete(row);
+    }
+  }
 
   /** Inside the records' transaction: their orders, stored. Returns the orders written. */
   async createIn(tx: Queryable, sources: OrderSource[]): Promise<OrderRow[]> {
@@ -42,8 +62,31 @@ export class OrderIntake {
       const entry = await this.entryOf(tx, r.personKey, r.subjectKey, r.row.incidentId);
       Object.assign(r.row, { ledger: true, ledgerAt: now, ledgerReason: 'repeat', ledgerOf: entry });
     }
+    // what is due already fires in this transaction: the levels a short limit reaches at once
+    // (a 1-working-day first check is 3 and 2 days away), and the overdue marks of an old record;
+    // the sweep then looks at the order only when its next level comes
+    const reminders = new Map<OrderRow, NewReminder[]>();
+    for (const row of rows) reminders.set(row, this.fireDue(row, now));
     const written = await this.repo.insert(tx, rows);
     const stored = written.size === rows.length ? rows : rows.filter((r) => written.has(r.id));
+    const news = stored.flatMap((r) => reminders.get(r) ?? []);
+    if (news.length > 0) await this.repo.addReminders(tx, news);
+    for (const r of stored) {
+      const fired = reminders.get(r) ?? [];
+      if (fired.length === 0) continue;
+      this.firedAtIntake.set(
+        r,
+        fired.map((n) => ({
+          deadline: n.deadline as OrderDeadline,
+          deadlineAt: new Date(n.deadlineAt).toISOString(),
+          level: n.level as OrderReminder['level'],
+          at: new Date(n.at).toISOString(),
+          via: n.via,
+          by: null,
+          note: null,
+        })),
+      );
+    }
     // an order's creation is its own row (the detail shows it as the first step); only a repeat's
     // ledger entry is a step to record
     await this.repo.addSteps(
@@ -88,6 +131,29 @@ export class OrderIntake {
       changed.push(next);
     }
     return changed;
+  }
+
+  /** Marks what is overdue already and returns the levels due now; sets the order's next look. */
+  private fireDue(row: OrderRow, now: number): NewReminder[] {
+    const plan = planReminders(row, new Set(), now, this.orders.calendar, this.orders.reminderSettings);
+    for (const d of plan.overdue) {
+      if (d === 'firstCheck') Object.assign(row, { firstCheckOverdue: true, signLate: true });
+      else row.dueOverdue = true;
+    }
+    const news: NewReminder[] = plan.fire.map((r) => ({
+      orderId: row.id,
+      deadline: r.deadline,
+      deadlineAt: r.deadlineAt,
+      level: r.level,
+      at: now,
+      via: LEVEL_VIA[r.level],
+      by: null,
+      note: null,
+      onceKey: onceKey(row.id, r),
+    }));
+    row.nextReminderAt = this.orders.nextCheck(row, new Set(news.map((n) => n.onceKey)), now + 1);
+    if (row.nextReminderAt !== null && row.nextReminderAt <= now) row.nextReminderAt = now + 60_000;
+    return news;
   }
 
   /** The ledger entry of a subject: the first of the person's earlier orders on it that is on the ledger. */

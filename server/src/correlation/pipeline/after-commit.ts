@@ -2,8 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Incident } from '@jointduty/shared';
 import { AlertsService, type AlertChangeMade } from '../../alerts/alerts.service';
 import { EventBus } from '../../infra/bus/bus';
-import { OrderReminderSweep } from '../../orders/order-reminders.service';
-import { OrdersService } from '../../orders/orders.service';
+import { OrderIntake } from '../../orders/order-intake';
 import type { OrderRow } from '../../orders/order.types';
 import type { Verdict } from '../rules/rules.engine';
 import { GrowthThrottle } from './growth-throttle';
@@ -32,8 +31,7 @@ export class AfterCommit {
     private readonly growth: GrowthThrottle,
     private readonly bus: EventBus,
     private readonly alerts: AlertsService,
-    private readonly orders: OrdersService,
-    private readonly reminders: OrderReminderSweep,
+    private readonly orders: OrderIntake,
   ) {}
 
   /**
@@ -47,10 +45,7 @@ export class AfterCommit {
       this.metrics.reached(b.batch);
       this.bus.publish('incident.accepted', b.batch);
       this.alerts.publish(b.changes);
-      if (orders.length > 0) {
-        this.orders.announce(kind, orders, new Map(b.batch.map((i) => [i.id, i.eventId])));
-        this.reminders.poke();
-      }
+      if (orders.length > 0) this.orders.announce(kind, orders, new Map(b.batch.map((i) => [i.id, i.eventId])));
     } catch (err) {
       this.logger.error(`after a commit: ${(err as Error).message}`);
     }
