@@ -9,7 +9,9 @@ import { OrdersRepository, type NewReminder } from './orders.repository';
 import { OrdersService } from './orders.service';
 
 const EVERY_MS = 30_000;
-const BATCH = 500;
+// orders per transaction; between two, the event loop takes its turn (on SQLite a transaction
+// holds it: a working morning's thousands of due levels must not stall intake for seconds)
+const BATCH = 200;
 
 /** Where each level goes (CONTRACT §7, §9): the work group, the platform, the phone and duty's board. */
 export const LEVEL_VIA: Record<AutoLevel, string[]> = {
@@ -81,6 +83,7 @@ export class OrderReminderSweep implements OnApplicationBootstrap, OnModuleDestr
       seen += due.length;
       await this.handle(due, now);
       if (due.length < BATCH || this.stopped || !this.lease.held) return seen;
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
