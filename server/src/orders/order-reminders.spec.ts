@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/config.loader';
 import { AUTO_LEVELS, onceKey, planReminders, type DueReminder, type ReminderSettings } from './order-reminders';
-import type { OrderRow } from './order.types';
+import { NOTHING_DONE_YET, type OrderRow } from './order.types';
 import { WorkingCalendar } from './working-calendar';
 
 // When reminders (催办) fall due, on the shipped config: its calendar, levels (group 3, platform 2,
@@ -33,23 +33,7 @@ function row(over: Partial<OrderRow> = {}): OrderRow {
     firstCheckBy: null,
     // Thursday 12 March
     dueBy: endOf('2026-03-12'),
-    signedAt: null,
-    contactedAt: null,
-    repliedAt: null,
-    closedAt: null,
-    returnedAt: null,
-    result: null,
-    firstCheckOverdue: false,
-    dueOverdue: false,
-    signLate: false,
-    ledger: false,
-    ledgerAt: null,
-    ledgerReason: null,
-    ledgerOf: null,
-    ledgerClosedAt: null,
-    reopened: 0,
-    extension: null,
-    nextReminderAt: null,
+    ...NOTHING_DONE_YET,
     version: 0,
     ...over,
   };

@@ -12,7 +12,7 @@ import { AppException } from '../common/app.exception';
 import { loadConfig } from '../config/config.loader';
 import { dueAfterFirstCheck } from './order-deadlines';
 import { decide, type Decision, type StepContext } from './order-steps';
-import type { OrderRow } from './order.types';
+import { NOTHING_DONE_YET, type OrderRow } from './order.types';
 import { UnitDirectory } from './units';
 import { WorkingCalendar } from './working-calendar';
 
@@ -47,23 +47,7 @@ function row(over: Partial<OrderRow> = {}): OrderRow {
     updatedAt: RECEIVED,
     firstCheckBy: FIRST_CHECK,
     dueBy: DUE,
-    signedAt: null,
-    contactedAt: null,
-    repliedAt: null,
-    closedAt: null,
-    returnedAt: null,
-    result: null,
-    firstCheckOverdue: false,
-    dueOverdue: false,
-    signLate: false,
-    ledger: false,
-    ledgerAt: null,
-    ledgerReason: null,
-    ledgerOf: null,
-    ledgerClosedAt: null,
-    reopened: 0,
-    extension: null,
-    nextReminderAt: null,
+    ...NOTHING_DONE_YET,
     version: 3,
     ...over,
   };

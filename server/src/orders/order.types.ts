@@ -37,6 +37,27 @@ export interface OrderRow {
   version: number;
 }
 
+/** A new order's fields for the steps not taken yet: none signed, replied, marked, reminded. */
+export const NOTHING_DONE_YET = {
+  signedAt: null,
+  contactedAt: null,
+  repliedAt: null,
+  closedAt: null,
+  returnedAt: null,
+  result: null,
+  firstCheckOverdue: false,
+  dueOverdue: false,
+  signLate: false,
+  ledger: false,
+  ledgerAt: null,
+  ledgerReason: null,
+  ledgerOf: null,
+  ledgerClosedAt: null,
+  reopened: 0,
+  extension: null,
+  nextReminderAt: null,
+} as const satisfies Partial<OrderRow>;
+
 /** What an action changes: the new row (the step machine's answer) and the step to record. */
 export interface StepRecord {
   action: string;

@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/config.loader';
 import type { AppConfig } from '../../config/config.schema';
 import type { CorrelationLease } from '../../infra/cluster/lease.service';
 import type { Db } from '../../infra/database/db';
-import type { OrderRow } from '../../orders/order.types';
+import { NOTHING_DONE_YET, type OrderRow } from '../../orders/order.types';
 import type { OrdersRepository } from '../../orders/orders.repository';
 import type { OrdersService } from '../../orders/orders.service';
 import { UnitDirectory } from '../../orders/units';
@@ -32,23 +32,7 @@ function row(i: number, over: Partial<OrderRow> = {}): OrderRow {
     updatedAt: T0 + i,
     firstCheckBy: T0 + 40 * HOUR,
     dueBy: T0 + 400 * HOUR,
-    signedAt: null,
-    contactedAt: null,
-    repliedAt: null,
-    closedAt: null,
-    returnedAt: null,
-    result: null,
-    firstCheckOverdue: false,
-    dueOverdue: false,
-    signLate: false,
-    ledger: false,
-    ledgerAt: null,
-    ledgerReason: null,
-    ledgerOf: null,
-    ledgerClosedAt: null,
-    reopened: 0,
-    extension: null,
-    nextReminderAt: null,
+    ...NOTHING_DONE_YET,
     version: 0,
     ...over,
   };

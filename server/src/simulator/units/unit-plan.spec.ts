@@ -2,7 +2,7 @@ import { ORDER_BODY_SCHEMAS, type Channel, type OrderFollowup } from '@jointduty
 import { loadConfig } from '../../config/config.loader';
 import { deadlinesFor, dueAfterFirstCheck } from '../../orders/order-deadlines';
 import { decide, type StepContext } from '../../orders/order-steps';
-import type { OrderRow } from '../../orders/order.types';
+import { NOTHING_DONE_YET, type OrderRow } from '../../orders/order.types';
 import { UnitDirectory } from '../../orders/units';
 import { WorkingCalendar } from '../../orders/working-calendar';
 import { Rng } from '../rng';
@@ -49,23 +49,7 @@ function order(over: Partial<OrderRow> & { receivedAt?: number; hotlineDueAt?: n
     updatedAt: receivedAt,
     firstCheckBy: d.firstCheckBy,
     dueBy: d.dueBy,
-    signedAt: null,
-    contactedAt: null,
-    repliedAt: null,
-    closedAt: null,
-    returnedAt: null,
-    result: null,
-    firstCheckOverdue: false,
-    dueOverdue: false,
-    signLate: false,
-    ledger: false,
-    ledgerAt: null,
-    ledgerReason: null,
-    ledgerOf: null,
-    ledgerClosedAt: null,
-    reopened: 0,
-    extension: null,
-    nextReminderAt: null,
+    ...NOTHING_DONE_YET,
     version: 0,
     ...rest,
   };
