@@ -170,9 +170,8 @@ export function loadWorld() {
   const { loadConfig } = dist('config/config.loader.js');
   const { WorkingCalendar } = dist('orders/working-calendar.js');
   const { deadlinesFor, dueAfterFirstCheck } = dist('orders/order-deadlines.js');
-  const { planReminders, AUTO_LEVELS } = dist('orders/order-reminders.js');
+  const { planReminders, AUTO_LEVELS, LEVEL_VIA } = dist('orders/order-reminders.js');
   const { nextDeadline } = dist('orders/order.types.js');
-  const { LEVEL_VIA } = dist('orders/order-reminders.service.js');
   // the bench's servers run with the simulator off; its config is not read then
   const config = loadConfig({ env: { SIMULATOR: 'off' } });
   const calendar = new WorkingCalendar(config.calendar, config.city.timezone);

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Incident, OrderDeadline, OrderReminder } from '@jointduty/shared';
+import type { Incident, OrderReminder } from '@jointduty/shared';
 import type { Queryable } from '../infra/database/db';
-import { MetricsService } from '../metrics/metrics.service';
-import { onceKey, planReminders } from './order-reminders';
-import { LEVEL_VIA } from './order-reminders.service';
+import { reminderView } from './order-reminders';
 import type { OrderRow } from './order.types';
 import { OrdersRepository, type NewReminder } from './orders.repository';
 import { OrdersService } from './orders.service';
@@ -30,7 +28,6 @@ export class OrderIntake {
   constructor(
     private readonly orders: OrdersService,
     private readonly repo: OrdersRepository,
-    private readonly metrics: MetricsService,
   ) {}
 
   /** After the commit: the orders made (or changed) and the reminders they fired, pushed. */
@@ -39,7 +36,6 @@ export class OrderIntake {
     this.orders.announce(kind, rows, events);
     for (const row of rows) {
       for (const reminder of this.firedAtIntake.get(row) ?? []) {
-        this.metrics.inc('jointduty_order_reminders_total', 'Work-order reminders (催办) fired, by level', { level: reminder.level });
         this.orders.announceReminder(row, reminder);
       }
       this.firedAtIntake.delete(row);
@@ -66,7 +62,11 @@ export class OrderIntake {
     // (a 1-working-day first check is 3 and 2 days away), and the overdue marks of an old record;
     // the sweep then looks at the order only when its next level comes
     const reminders = new Map<OrderRow, NewReminder[]>();
-    for (const row of rows) reminders.set(row, this.fireDue(row, now));
+    for (const row of rows) {
+      const { next, fire } = this.orders.fireDue(row, new Set(), now);
+      Object.assign(row, next);
+      reminders.set(row, fire);
+    }
     const written = await this.repo.insert(tx, rows);
     const stored = written.size === rows.length ? rows : rows.filter((r) => written.has(r.id));
     const news = stored.flatMap((r) => reminders.get(r) ?? []);
@@ -74,18 +74,7 @@ export class OrderIntake {
     for (const r of stored) {
       const fired = reminders.get(r) ?? [];
       if (fired.length === 0) continue;
-      this.firedAtIntake.set(
-        r,
-        fired.map((n) => ({
-          deadline: n.deadline as OrderDeadline,
-          deadlineAt: new Date(n.deadlineAt).toISOString(),
-          level: n.level as OrderReminder['level'],
-          at: new Date(n.at).toISOString(),
-          via: n.via,
-          by: null,
-          note: null,
-        })),
-      );
+      this.firedAtIntake.set(r, fired.map(reminderView));
     }
     // an order's creation is its own row (the detail shows it as the first step); only a repeat's
     // ledger entry is a step to record
@@ -131,29 +120,6 @@ export class OrderIntake {
       changed.push(next);
     }
     return changed;
-  }
-
-  /** Marks what is overdue already and returns the levels due now; sets the order's next look. */
-  private fireDue(row: OrderRow, now: number): NewReminder[] {
-    const plan = planReminders(row, new Set(), now, this.orders.calendar, this.orders.reminderSettings);
-    for (const d of plan.overdue) {
-      if (d === 'firstCheck') Object.assign(row, { firstCheckOverdue: true, signLate: true });
-      else row.dueOverdue = true;
-    }
-    const news: NewReminder[] = plan.fire.map((r) => ({
-      orderId: row.id,
-      deadline: r.deadline,
-      deadlineAt: r.deadlineAt,
-      level: r.level,
-      at: now,
-      via: LEVEL_VIA[r.level],
-      by: null,
-      note: null,
-      onceKey: onceKey(row.id, r),
-    }));
-    row.nextReminderAt = this.orders.nextCheck(row, new Set(news.map((n) => n.onceKey)), now + 1);
-    if (row.nextReminderAt !== null && row.nextReminderAt <= now) row.nextReminderAt = now + 60_000;
-    return news;
   }
 
   /** The ledger entry of a subject: the first of the person's earlier orders on it that is on the ledger. */

@@ -2,23 +2,15 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { OrderDeadline, OrderReminder } from '@jointduty/shared';
 import { CorrelationLease } from '../infra/cluster/lease.service';
 import { Db } from '../infra/database/db';
-import { MetricsService } from '../metrics/metrics.service';
-import { onceKey, planReminders, type AutoLevel } from './order-reminders';
+import { reminderView } from './order-reminders';
 import type { OrderRow } from './order.types';
-import { OrdersRepository, type NewReminder } from './orders.repository';
+import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
 
 const EVERY_MS = 30_000;
 // orders per transaction; between two, the event loop takes its turn (on SQLite a transaction
 // holds it: a working morning's thousands of due levels must not stall intake for seconds)
 const BATCH = 200;
-
-/** Where each level goes (CONTRACT §7, §9): the work group, the platform, the phone and duty's board. */
-export const LEVEL_VIA: Record<AutoLevel, string[]> = {
-  group: ['work-group'],
-  platform: ['inbox', 'socket'],
-  phone: ['sms', 'board', 'inbox', 'socket'],
-};
 
 // The reminder sweep (催办): on the instance holding the correlation lease only, every 30 s and
 // just after intake. It reads only the orders whose next reminder or deadline mark is due (by
@@ -38,7 +30,6 @@ export class OrderReminderSweep implements OnApplicationBootstrap, OnModuleDestr
     private readonly repo: OrdersRepository,
     private readonly orders: OrdersService,
     private readonly lease: CorrelationLease,
-    private readonly metrics: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -97,57 +88,21 @@ export class OrderReminderSweep implements OnApplicationBootstrap, OnModuleDestr
     await this.db.transaction(async (tx) => {
       await this.lease.fence(tx);
       for (const o of rows) {
-        const plan = planReminders(o, fired, now, this.orders.calendar, this.orders.reminderSettings);
-        const next: OrderRow = { ...o };
-        for (const d of plan.overdue) {
-          if (d === 'firstCheck') {
-            next.firstCheckOverdue = true;
-            if (o.signedAt === null) next.signLate = true;
-          } else next.dueOverdue = true;
-        }
-        const news: NewReminder[] = plan.fire.map((r) => ({
-          orderId: o.id,
-          deadline: r.deadline,
-          deadlineAt: r.deadlineAt,
-          level: r.level,
-          at: now,
-          via: LEVEL_VIA[r.level],
-          by: null,
-          note: null,
-          onceKey: onceKey(o.id, r),
-        }));
-        const firedNow = new Set(fired);
-        for (const r of news) firedNow.add(r.onceKey);
-        next.nextReminderAt = this.orders.nextCheck(next, firedNow, now + 1);
-        if (next.nextReminderAt !== null && next.nextReminderAt <= now) next.nextReminderAt = now + 60_000;
-        if (plan.overdue.length > 0) next.updatedAt = now;
+        const { next, fire: news, overdue } = this.orders.fireDue(o, fired, now);
+        if (overdue.length > 0) next.updatedAt = now;
         // a step taken meanwhile (its own transaction set the next check): the order waits for the next sweep
         if (!(await this.repo.update(tx, next, o))) continue;
         next.version = o.version + 1;
         const written = await this.repo.addReminders(tx, news);
-        for (const d of plan.overdue) {
+        for (const d of overdue) {
           await this.repo.addStep(tx, o.id, now, null, { action: 'overdue', note: null, data: { deadline: d satisfies OrderDeadline } });
         }
-        if (plan.overdue.length > 0 || written.length > 0) changed.push(next);
-        for (const r of written) {
-          reminders.push({
-            row: next,
-            reminder: {
-              deadline: r.deadline as OrderDeadline,
-              deadlineAt: new Date(r.deadlineAt).toISOString(),
-              level: r.level as AutoLevel,
-              at: new Date(r.at).toISOString(),
-              via: r.via,
-              by: null,
-              note: null,
-            },
-          });
-        }
+        if (overdue.length > 0 || written.length > 0) changed.push(next);
+        for (const r of written) reminders.push({ row: next, reminder: reminderView(r) });
       }
     });
     this.orders.announce('update', changed);
     for (const { row, reminder } of reminders) {
-      this.metrics.inc('jointduty_order_reminders_total', 'Work-order reminders (催办) fired, by level', { level: reminder.level });
       this.orders.announceReminder(row, reminder);
     }
   }

@@ -1,4 +1,5 @@
-import type { OrderDeadline, ReminderLevel } from '@jointduty/shared';
+import type { OrderDeadline, OrderReminder, ReminderLevel } from '@jointduty/shared';
+import type { NewReminder } from './orders.repository';
 import { firstCheckPending, isOpen, type OrderRow } from './order.types';
 
 // When an order's reminders (催办) fall due, decided without the database. Each deadline still
@@ -12,6 +13,26 @@ import { firstCheckPending, isOpen, type OrderRow } from './order.types';
 
 export type AutoLevel = Exclude<ReminderLevel, 'manual'>;
 export const AUTO_LEVELS: readonly AutoLevel[] = ['group', 'platform', 'phone'];
+
+/** Where each level goes (CONTRACT §7, §9): the work group, the platform, the phone and duty's board. */
+export const LEVEL_VIA: Record<AutoLevel, string[]> = {
+  group: ['work-group'],
+  platform: ['inbox', 'socket'],
+  phone: ['sms', 'board', 'inbox', 'socket'],
+};
+
+/** A reminder as stored, as the API and the sockets carry it. */
+export function reminderView(n: NewReminder): OrderReminder {
+  return {
+    deadline: n.deadline as OrderDeadline,
+    deadlineAt: new Date(n.deadlineAt).toISOString(),
+    level: n.level as ReminderLevel,
+    at: new Date(n.at).toISOString(),
+    via: n.via,
+    by: n.by,
+    note: n.note,
+  };
+}
 
 export interface ReminderCalendar {
   /** the city date from which at most `k` working days are left to the deadline */

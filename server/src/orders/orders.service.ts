@@ -8,6 +8,7 @@ import {
   type Order,
   type OrderAction,
   type OrderBodies,
+  type OrderDeadline,
   type OrderDetail,
   type OrderQuery,
   type OrderReminder,
@@ -25,10 +26,10 @@ import { Db, type Queryable } from '../infra/database/db';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { calendarWarnings } from '../config/load-calendar';
 import { deadlinesFor, dueAfterFirstCheck } from './order-deadlines';
-import { planReminders, type ReminderSettings } from './order-reminders';
+import { LEVEL_VIA, onceKey, planReminders, reminderView, type ReminderSettings } from './order-reminders';
 import { decide, type StepContext } from './order-steps';
 import { followupOf, toOrder, type ViewContext } from './order-view';
-import { firstCheckPending, nextDeadline, type OrderRow } from './order.types';
+import { firstCheckPending, nextDeadline, type OrderRow, NOTHING_DONE_YET } from './order.types';
 import { OrdersRepository, type NewReminder } from './orders.repository';
 import { UnitDirectory } from './units';
 import { WorkingCalendar } from './working-calendar';
@@ -68,7 +69,7 @@ export class OrdersService implements OnModuleInit {
 
   // ---- new orders
 
-  /** The order an incident gets (not stored): its unit, deadlines and first reminder time. */
+  /** The order an incident gets (not stored): its unit and deadlines; fireDue then sets its reminders. */
   draft(incident: Incident, now: number, departmentId?: string): OrderRow {
     const unit = departmentId ? this.units.get(departmentId)! : this.units.route(incident);
     // the hotline's 受理时间 and the 12315 registration time start the clock; an order duty opens
@@ -102,26 +103,9 @@ export class OrdersService implements OnModuleInit {
       updatedAt: now,
       firstCheckBy,
       dueBy,
-      signedAt: null,
-      contactedAt: null,
-      repliedAt: null,
-      closedAt: null,
-      returnedAt: null,
-      result: null,
-      firstCheckOverdue: false,
-      dueOverdue: false,
-      signLate: false,
-      ledger: false,
-      ledgerAt: null,
-      ledgerReason: null,
-      ledgerOf: null,
-      ledgerClosedAt: null,
-      reopened: 0,
-      extension: null,
-      nextReminderAt: null,
+      ...NOTHING_DONE_YET,
       version: 0,
     };
-    row.nextReminderAt = this.nextCheck(row, new Set(), now);
     return row;
   }
 
@@ -129,6 +113,35 @@ export class OrdersService implements OnModuleInit {
   nextCheck(o: OrderRow, fired: ReadonlySet<string>, now: number): number | null {
     const plan = planReminders(o, fired, now, this.calendar, this.reminderSettings);
     return plan.fire.length > 0 || plan.overdue.length > 0 ? now : plan.nextAt;
+  }
+
+  /**
+   * What is due on the order now: its overdue marks set, the levels to fire (to be stored), and its
+   * next look set after them (intake for a new order, the sweep for a stored one).
+   */
+  fireDue(o: OrderRow, fired: ReadonlySet<string>, now: number): { next: OrderRow; fire: NewReminder[]; overdue: OrderDeadline[] } {
+    const plan = planReminders(o, fired, now, this.calendar, this.reminderSettings);
+    const next: OrderRow = { ...o };
+    for (const d of plan.overdue) {
+      if (d === 'firstCheck') {
+        next.firstCheckOverdue = true;
+        if (o.signedAt === null) next.signLate = true;
+      } else next.dueOverdue = true;
+    }
+    const fire: NewReminder[] = plan.fire.map((r) => ({
+      orderId: o.id,
+      deadline: r.deadline,
+      deadlineAt: r.deadlineAt,
+      level: r.level,
+      at: now,
+      via: LEVEL_VIA[r.level],
+      by: null,
+      note: null,
+      onceKey: onceKey(o.id, r),
+    }));
+    next.nextReminderAt = this.nextCheck(next, new Set([...fired, ...fire.map((r) => r.onceKey)]), now + 1);
+    if (next.nextReminderAt !== null && next.nextReminderAt <= now) next.nextReminderAt = now + 60_000;
+    return { next, fire, overdue: plan.overdue };
   }
 
   /** Tells the sockets (and, through the bus, the notification seam) of orders made or changed. */
@@ -145,6 +158,7 @@ export class OrdersService implements OnModuleInit {
   }
 
   announceReminder(r: OrderRow, reminder: OrderReminder): void {
+    this.metrics.inc('jointduty_order_reminders_total', 'Work-order reminders (催办) fired, by level', { level: reminder.level });
     this.bus.publish('order.reminded', { order: toOrder(r, this.view()), reminder, units: this.units.audience(r.departmentId) });
   }
 
@@ -156,10 +170,11 @@ export class OrdersService implements OnModuleInit {
     const incident = (await this.incidents.get(incidentId))?.incident;
     if (!incident) throw new AppException('incident.not_found', `incident ${incidentId.slice(0, 64)} not found`);
     const now = Date.now();
-    const row = this.draft(incident, now, body.departmentId ?? this.units.route(incident).id);
+    const { next: row, fire } = this.fireDue(this.draft(incident, now, body.departmentId ?? this.units.route(incident).id), new Set(), now);
     await this.db.transaction(async (tx) => {
       const written = await this.repo.insert(tx, [row]);
       if (written.size === 0) throw new AppException('order.exists', `incident ${incidentId.slice(0, 64)}: already has an order`);
+      await this.repo.addReminders(tx, fire);
       await this.repo.addStep(tx, row.id, now, user.username, {
         action: 'create',
         note: body.note ?? null,
@@ -168,6 +183,7 @@ export class OrdersService implements OnModuleInit {
       await this.audit.record(user.username, 'order.create', 'order', row.id, { before: null, after: this.auditView(row) }, tx);
     });
     this.announce('new', [row], new Map([[incident.id, incident.eventId]]));
+    for (const r of fire) this.announceReminder(row, reminderView(r));
     return toOrder(row, this.view(), { eventId: incident.eventId });
   }
 
@@ -347,17 +363,7 @@ export class OrdersService implements OnModuleInit {
       const moved = after.departmentId !== before.departmentId ? this.units.audience(before.departmentId) : [];
       this.announce('update', [after], new Map([[after.incidentId, order!.eventId]]), moved);
       const r = reminder as NewReminder | null;
-      if (r) {
-        this.announceReminder(after, {
-          deadline: r.deadline as OrderReminder['deadline'],
-          deadlineAt: new Date(r.deadlineAt).toISOString(),
-          level: 'manual',
-          at: new Date(r.at).toISOString(),
-          via: r.via,
-          by: r.by,
-          note: r.note,
-        });
-      }
+      if (r) this.announceReminder(after, reminderView(r));
     }
     return order!;
   }
