@@ -18,6 +18,9 @@ import { RedisModule } from './infra/redis/redis-link';
 import { LiveModule } from './live/live.module';
 import { MapModule } from './map/map.module';
 import { OrdersModule } from './orders/orders.module';
+import { ReportsModule } from './reports/reports.module';
+import { InfoReportsModule } from './info-reports/info-reports.module';
+import { HandoverModule } from './handover/handover.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { SimulatorModule } from './simulator/simulator.module';
 import { StatsModule } from './stats/stats.module';
@@ -48,6 +51,9 @@ export class AppModule {
         CorrelationModule,
         DispatchModule,
         StatsModule,
+        InfoReportsModule,
+        HandoverModule,
+        ReportsModule,
         MapModule,
         LiveModule,
         SimulatorModule,

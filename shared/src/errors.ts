@@ -94,6 +94,32 @@ export const ORDER_ERRORS = [
   'order.changed_meanwhile',
 ] as const;
 
+export const REPORT_ERRORS = [
+  // a period parameter (date, week, month, quarter, from/to) that is not one; the text names it
+  'report.invalid_period',
+  // a range longer than a year
+  'report.range_too_long',
+  'report.unknown_format',
+] as const;
+
+export const INFO_REPORT_ERRORS = [
+  'info_report.not_found',
+  // a step already submitted (initial, final) or one whose turn has not come (final before initial); the text names the step
+  'info_report.step_out_of_order',
+  'info_report.text_empty',
+  'info_report.text_too_long',
+] as const;
+
+export const HANDOVER_ERRORS = [
+  'handover.not_found',
+  // this shift was already handed over
+  'handover.already_handed',
+  // already accepted, or by the one who handed it over
+  'handover.cannot_accept',
+  'handover.notes_too_long',
+  'event.note_not_found',
+] as const;
+
 /** Every code the API answers; `internal` is the one for anything unforeseen (500). */
 export const ERROR_CODES = [
   'internal',
@@ -109,6 +135,9 @@ export const ERROR_CODES = [
   ...QUARANTINE_ERRORS,
   ...PROFILE_ERRORS,
   ...ORDER_ERRORS,
+  ...REPORT_ERRORS,
+  ...INFO_REPORT_ERRORS,
+  ...HANDOVER_ERRORS,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

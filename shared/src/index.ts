@@ -19,3 +19,4 @@ export * from './console-schemas';
 export * from './errors';
 export * from './orders';
 export * from './order-schemas';
+export * from './reports';

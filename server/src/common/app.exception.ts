@@ -71,6 +71,18 @@ export const ERROR_STATUS = {
   'order.followup_required': 409,
   'order.exists': 409,
   'order.changed_meanwhile': 409,
+  'report.invalid_period': 400,
+  'report.range_too_long': 400,
+  'report.unknown_format': 400,
+  'info_report.not_found': 404,
+  'info_report.step_out_of_order': 409,
+  'info_report.text_empty': 400,
+  'info_report.text_too_long': 400,
+  'handover.not_found': 404,
+  'handover.already_handed': 409,
+  'handover.cannot_accept': 409,
+  'handover.notes_too_long': 400,
+  'event.note_not_found': 404,
 } as const satisfies Record<ErrorCode, number>;
 
 /** An error the API answers on purpose: its code decides the status, its message is the English text. */

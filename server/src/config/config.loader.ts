@@ -24,11 +24,12 @@ import { calendarOf } from './load-calendar';
 import { nonEmpty, readEnv } from './load-env';
 import { feedKeysOf } from './load-feeds';
 import { ordersOf } from './load-orders';
+import { reportsOf } from './load-reports';
 import { checkAccounts, checkClassifierExamples, checkDepartments, checkTeams } from './load-organisation';
 import { checkCity, checkDistrictsGeo, gazetteerOf } from './load-places';
 import { checkProfiles, checkRules } from './load-rules';
 import { readSimulator, simulatorProblems } from './load-simulator';
-import { calendarSchema, ordersSchema } from './orders.schema';
+import { calendarSchema, ordersSchema, reportsSchema } from './orders.schema';
 import { configFiles, type CheckContext } from './read-files';
 
 export { DEV_FEED_KEY, feedKeyVariable } from './load-feeds';
@@ -71,6 +72,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
   const classifierExamples = files.read('classifierExamples', classifierExamplesSchema);
   const calendarFile = files.read('calendar', calendarSchema);
   const ordersFile = files.read('orders', ordersSchema);
+  const reportsFile = files.read('reports', reportsSchema);
 
   // between files, each check on the files that parsed
   checkClassifierExamples(ctx, departments, classifierExamples);
@@ -84,6 +86,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
   const gazetteer = gazetteerOf(ctx, city, gazetteerFile);
   const calendar = calendarOf(ctx, calendarFile);
   const orders = ordersOf(ctx, ordersFile);
+  const reports = reportsOf(ctx, reportsFile);
   const feedKeys = feedKeysOf(ctx, feeds, env, envConfig.production);
   if (simulator) problems.push(...simulatorProblems(simulator, city, files.label('simulator'), files.label('city')));
 
@@ -110,6 +113,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
     classifierExamples: classifierExamples!,
     calendar: calendar!,
     orders: orders!,
+    reports: reports!,
   };
 }
 

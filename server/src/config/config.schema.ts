@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CHANNELS, ROLES, SEVERITIES, type Channel, type Role, type Severity } from '@jointduty/shared';
 import type { ClassifierExamples } from './classifier-examples';
 import type { SensitiveLexicon, SentimentLexicon } from './lexicons';
-import type { CalendarConfig, OrdersConfig } from './orders.schema';
+import type { CalendarConfig, OrdersConfig, ReportsConfig } from './orders.schema';
 import { parseShift, SHIFT_FORMAT } from './shift';
 import type { SimulatorConfig } from './simulator.schema';
 
@@ -35,6 +35,7 @@ export const CONFIG_FILES = {
   classifierExamples: 'classifier/examples.yaml',
   calendar: 'calendar.yaml',
   orders: 'orders.yaml',
+  reports: 'reports.yaml',
 } as const;
 export type ConfigFile = keyof typeof CONFIG_FILES;
 
@@ -166,6 +167,7 @@ export interface AppConfig {
   classifierExamples: ClassifierExamples;
   calendar: CalendarConfig;
   orders: OrdersConfig;
+  reports: ReportsConfig;
 }
 
 export class ConfigError extends Error {
@@ -403,5 +405,7 @@ export type {
   OrderLimit,
   OrderLimits,
   OrdersConfig,
+  ReportsConfig,
+  ShiftConfig,
 } from './orders.schema';
 export type GazetteerFile = z.infer<typeof gazetteerSchema>;

@@ -166,3 +166,43 @@ export const ordersSchema = z.strictObject({
 
 export type CalendarFile = z.infer<typeof calendarSchema>;
 export type OrdersFile = z.output<typeof ordersSchema>;
+
+// ---- config/reports.yaml
+
+export const RANKED_RATES = ['sign', 'firstCheck', 'onTime', 'satisfaction', 'resolution'] as const;
+export type RankedRate = (typeof RANKED_RATES)[number];
+
+const shiftText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must be "HH:MM-HH:MM" (20:00-08:00 ends the next day)');
+const weight = z.number().min(0).max(1000);
+const minutes = z.number().int('must be a whole number').min(1).max(7 * 24 * 60);
+
+export const reportsSchema = z.strictObject({
+  shifts: z.array(shiftText).min(1),
+  officeUnit: text,
+  handoverNudgeMinutes: z.number().int('must be a whole number').min(0).max(240),
+  ranking: z.strictObject({
+    weights: z.strictObject(Object.fromEntries(RANKED_RATES.map((r) => [r, weight.optional()])) as Record<RankedRate, z.ZodOptional<typeof weight>>),
+    callInMonths: z.number().int('must be a whole number').min(1).max(12),
+    callInMinOrders: z.number().int('must be a whole number').min(1).max(100000),
+  }),
+  weeklyListMax: z.number().int('must be a whole number').min(1).max(100000),
+  infoReports: z.strictObject({ initialMinutes: minutes, updateEveryMinutes: minutes, finalMinutes: minutes }),
+});
+export type ReportsFile = z.output<typeof reportsSchema>;
+
+/** The duty office's shifts as minutes of the city day, in order around the clock. */
+export interface ShiftConfig {
+  /** 'HH:MM-HH:MM' as written */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ReportsConfig {
+  shifts: ShiftConfig[];
+  officeUnit: string;
+  handoverNudgeMinutes: number;
+  ranking: { weights: Partial<Record<RankedRate, number>>; callInMonths: number; callInMinOrders: number };
+  weeklyListMax: number;
+  infoReports: { initialMinutes: number; updateEveryMinutes: number; finalMinutes: number };
+}

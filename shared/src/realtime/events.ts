@@ -2,6 +2,7 @@ import type { Alert, DispatchNotice } from '../alert';
 import type { EventNoteNotice } from '../event-note';
 import type { IncidentSummary } from '../incident';
 import type { Order, OrderReminderNotice } from '../orders';
+import type { DutyState, InfoReport } from '../reports';
 import type { StatsOverview } from '../stats';
 
 /** Events the server pushes on /live (CONTRACT §4), typed for both sides. */
@@ -22,6 +23,10 @@ export interface ServerToClientEvents {
   'order:update': (order: Order) => void;
   /** A 催办 on an order, with the order: to the unit's department users. */
   'order:reminder': (notice: OrderReminderNotice) => void;
+  /** An information report opened, submitted, closed or gone late: to admin, duty and leaders. */
+  'info-report:update': (report: InfoReport) => void;
+  /** The duty strip changed (a shift began, a handover was made or accepted, the nudge before a change): to admin, duty and leaders. */
+  'duty:state': (state: DutyState) => void;
   /** After a `resume`: every missed change was sent; `lastSeq` is the newest one now known. */
   resumed: (info: { lastSeq: number; replayed: number }) => void;
 }

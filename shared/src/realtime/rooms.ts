@@ -18,4 +18,6 @@ export const AUDIENCE = {
   stats: ['admin', 'duty', 'leader'] as Role[],
   /** work orders: these roles see every order; department users their unit's (CONTRACT §7) */
   orders: ['admin', 'duty'] as Role[],
+  /** information reports and the duty strip (CONTRACT §10) */
+  duty: ['admin', 'duty', 'leader'] as Role[],
 };

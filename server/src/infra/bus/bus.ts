@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import type { Alert, DispatchNotice, EventNoteNotice, Incident, Order, OrderReminder } from '@jointduty/shared';
+import type { Alert, DispatchNotice, DutyState, EventNoteNotice, Incident, InfoReport, Order, OrderReminder } from '@jointduty/shared';
 
 /** Internal domain events (`domain.pastTense`) and their payloads. */
 export interface BusEvents {
@@ -16,6 +16,14 @@ export interface BusEvents {
   'order.changed': { kind: 'new' | 'update'; order: Order; units: string[] };
   /** a 催办 fired (automatic level or duty's own): for the unit's users and the notification seam */
   'order.reminded': { order: Order; reminder: OrderReminder; units: string[] };
+  /** an information report opened, submitted or closed: for the wall, the console and leaders */
+  'info-report.changed': InfoReport;
+  /** a report step passed its deadline unsubmitted: the notification seam tells the duty leader (§9) */
+  'info-report.late': { report: InfoReport; step: 'initial' | 'update' | 'final'; dueAt: string };
+  /** the duty strip changed: a shift began, a handover was made or accepted, the nudge before a change */
+  'duty.changed': DutyState;
+  /** a shift's end drafted the day's duty report (值班日报): the notification seam may send it on */
+  'report.drafted': { kind: 'daily'; date: string; shiftKey: string; snapshotId: string };
 }
 export type BusTopic = keyof BusEvents;
 

@@ -12,6 +12,9 @@ import { Pipeline1764400000000 } from './migrations/1764400000000-pipeline';
 import { Quarantine1764500000000 } from './migrations/1764500000000-quarantine';
 import { IncidentCounts1764600000000 } from './migrations/1764600000000-incident-counts';
 import { Orders1764700000000 } from './migrations/1764700000000-orders';
+import { Rollups1764800000000 } from './migrations/1764800000000-rollups';
+import { InfoReports1764810000000 } from './migrations/1764810000000-info-reports';
+import { Handover1764820000000 } from './migrations/1764820000000-handover';
 
 export const MIGRATIONS = [
   Initial1763900000000,
@@ -23,6 +26,9 @@ export const MIGRATIONS = [
   Quarantine1764500000000,
   IncidentCounts1764600000000,
   Orders1764700000000,
+  Rollups1764800000000,
+  InfoReports1764810000000,
+  Handover1764820000000,
 ];
 
 export type Dialect = 'sqlite' | 'postgres';
