@@ -4,7 +4,7 @@ import type { ReplyResult, Satisfaction } from './orders';
 
 // Reports (CONTRACT §8: 日看 周查 月结), information reports and the shift handover (§10).
 // Types and constants only, so the web takes them without zod. Every rate is defined once in
-// docs/reports.md and computed by server/src/reports/rates.ts.
+// docs/rates.md and computed by server/src/orders/rates.ts.
 
 /** The rates every unit is measured on; each is numerator / denominator, null when nothing counts. */
 export const RATE_KEYS = ['sign', 'firstCheck', 'onTime', 'satisfaction', 'resolution', 'untrue'] as const;

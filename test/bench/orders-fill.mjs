@@ -889,6 +889,34 @@ export function addCounts(into, c) {
   return into;
 }
 
+/**
+ * The orders' rollups (docs/rates.md) filled from the orders stored, as the migration fills them
+ * on an existing database: the latest follow-ups from the steps, then the per-day counts.
+ */
+export async function fillRollups(dialect, target) {
+  const { backfillFollowups, fillOrderRollups } = dist('infra/database/migrations/1764800000000-rollups.js');
+  if (dialect === 'postgres') {
+    const c = new (serverRequire('pg').Client)({ connectionString: target });
+    await c.connect();
+    try {
+      const q = (sql) => c.query(sql);
+      await backfillFollowups(q, true);
+      await fillOrderRollups(q, true);
+    } finally {
+      await c.end();
+    }
+    return;
+  }
+  const db = new (serverRequire('better-sqlite3'))(target);
+  try {
+    const q = async (sql) => db.exec(sql);
+    await backfillFollowups(q, false);
+    await fillOrderRollups(q, false);
+  } finally {
+    db.close();
+  }
+}
+
 // ---------------------------------------------------------------- as a child of the bench
 
 // `{ dialect, target, from, to, now, total, tagBase }` in (target: the SQLite file or the
@@ -903,6 +931,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
         m.dialect === 'postgres'
           ? await fillPostgres(serverRequire('pg'), m.target, gen, m.from, m.to)
           : fillSqlite(serverRequire('better-sqlite3'), m.target, gen, m.from, m.to);
+      if (m.rollups !== false) await fillRollups(m.dialect, m.target);
       process.send({ ok: true, result }, () => process.exit(0));
     } catch (err) {
       process.send({ ok: false, error: String(err?.stack ?? err) }, () => process.exit(1));

@@ -4,9 +4,10 @@
 // broadcast). Prints Markdown tables, every target figure with its target and verdict, and writes
 // them to test-artifacts/bench.md. See test/bench/README.md.
 //
-//   BENCH_ONLY=intake,latency   only these parts (understanding, intake, latency, sockets, multi, orders, raw)
-//   BENCH_DB=postgres           only these databases for intake, latency and orders (sqlite,postgres)
+//   BENCH_ONLY=intake,latency   only these parts (understanding, intake, latency, sockets, multi, orders, ranking, raw)
+//   BENCH_DB=postgres           only these databases for intake, latency, orders and ranking (sqlite,postgres)
 //   BENCH_ORDERS=1000000        orders stored by the orders part (BENCH_ORDERS_SMALL=100000: the sweep's smaller table)
+//   BENCH_RANKING_ORDERS=1000000  orders of the ranking part's year (default BENCH_ORDERS)
 //   BENCH_SOCKETS_DB=sqlite     the database of the sockets part (default postgres, else sqlite)
 //   BENCH_SOCKET_STEPS=1000,2000,5000,8000   connected sockets per step of the sockets part
 //   BENCH_SOCKET_PROCS=2        client processes holding those sockets
@@ -33,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { CHANNEL_CYCLE, createGenerator, massIncident } from './records.mjs';
 import { benchUnderstanding } from './understanding.mjs';
 import { benchOrdersDb, ordersTables, ORDERS_TARGET_MS, ORDERS_TOTAL } from './orders.mjs';
+import { benchRankingDb, rankingSection } from './ranking.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -58,7 +60,7 @@ const DBS = (process.env.BENCH_DB ?? 'sqlite,postgres').split(',');
 const RATE = 200;
 const RATE_MS = 5000;
 const RAW_MS = 3000;
-const PARTS = ['understanding', 'intake', 'latency', 'sockets', 'multi', 'orders', 'raw'];
+const PARTS = ['understanding', 'intake', 'latency', 'sockets', 'multi', 'orders', 'ranking', 'raw'];
 const ONLY = new Set(
   (process.env.BENCH_ONLY ?? PARTS.join(','))
     .split(',')
@@ -1468,6 +1470,8 @@ async function main() {
     rawPgLogged: null,
     orders: {},
     ordersErrors: {},
+    ranking: {},
+    rankingErrors: {},
   };
 
   const pgDown = process.env.BENCH_SKIP_PG === '1' ? 'BENCH_SKIP_PG=1' : await pgReachable();
@@ -1535,6 +1539,19 @@ async function main() {
           const r = await part(ctx, `orders-${db}`, () => benchOrdersDb(db, ordersHelpers()));
           if (r) ctx.orders[db] = r;
           else ctx.ordersErrors[db] = `failed: ${firstLine(ctx.errors[`orders-${db}`], 200)}`;
+        }
+      }
+    }
+
+    if (ONLY.has('ranking')) {
+      for (const db of ['sqlite', 'postgres']) {
+        if (!DBS.includes(db)) ctx.rankingErrors[db] = `skipped: BENCH_DB=${DBS.join(',')}`;
+        else if (db === 'postgres' && pgDown) ctx.rankingErrors[db] = `skipped: PostgreSQL unreachable (${pgDown})`;
+        else {
+          log(`${DB_LABEL[db]}: unit ranking over a year of orders …`);
+          const r = await part(ctx, `ranking-${db}`, () => benchRankingDb(db, ordersHelpers()));
+          if (r) ctx.ranking[db] = r;
+          else ctx.rankingErrors[db] = `failed: ${firstLine(ctx.errors[`ranking-${db}`], 200)}`;
         }
       }
     }
@@ -1668,6 +1685,9 @@ async function main() {
     '## Work orders at scale (issue 14)',
     '',
     ...ordersSection(ctx),
+    '## Unit ranking over a year of orders (issue 15)',
+    '',
+    ...(ONLY.has('ranking') ? rankingSection(ctx.ranking, ctx.rankingErrors) : ['Not run (BENCH_ONLY).', '']),
     '## Reference: the parts on their own',
     '',
     ONLY.has('raw') ? referenceTable(ctx) : 'Not run (BENCH_ONLY).',

@@ -1,20 +1,38 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OrderFigures } from '@jointduty/shared';
+import type { CallInEntry, CountBy, OrderCounts, OrderFigures, Rate, Rates, UnitFigures } from '@jointduty/shared';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { Db, num } from '../infra/database/db';
+import { localDayOf } from '../incidents/incident-counts';
+import { dayKey } from './order-rollups';
+import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
+import { callIns, cityFigures, rankUnits, type Weights } from './ranking';
+import { addCounts, ratesOf, zeroCounts } from './rates';
+
+/** The unit ranking of a period, for the reports (OrderFiguresService.ranking). */
+export interface OrderRanking {
+  city: { orders: number; counts: OrderCounts; rates: Rates; score: number | null };
+  /** the units with orders in the period, ranked */
+  units: UnitFigures[];
+  callIns: CallInEntry[];
+  /** per month of the period ('YYYY-MM'), oldest first: the city's counts and rates */
+  trend: Array<{ month: string; orders: number; counts: OrderCounts; rates: Rates }>;
+  /** orders received by first-level category, most first ('' as 未分类) */
+  categories: CountBy[];
+  weights: Weights;
+}
 
 const DAY = 86_400_000;
 /** the on-time rates look at the orders received in this many days */
 const RATE_DAYS = 30;
 const CACHE_MS = 2_000;
 
-const rate = (met: number, all: number) => (all === 0 ? null : Math.round((met / all) * 1000) / 1000);
+const round = (r: Rate) => (r.value === null ? null : Math.round(r.value * 1000) / 1000);
 
 // The orders' figures for the wall and the console. Each count reads an index range: due today
 // and overdue by the next owed deadline of open orders, the ledger by its flag, today's intake by
-// creation time. The on-time rates (docs/metrics.md) read the orders received in the last 30 days.
+// creation time. The on-time rates (docs/rates.md) sum the rollups of the last 30 city days.
 @Injectable()
 export class OrderFiguresService {
   private cached: { at: number; figures: OrderFigures } | null = null;
@@ -23,6 +41,7 @@ export class OrderFiguresService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Db,
     private readonly orders: OrdersService,
+    private readonly repo: OrdersRepository,
   ) {}
 
   async figures(now = Date.now()): Promise<OrderFigures> {
@@ -63,28 +82,57 @@ export class OrderFiguresService {
   }
 
   /**
-   * Of the orders received in the last 30 days: signed in time, first-checked in time, handled in
-   * time, each among those whose deadline has passed or whose step is done (an order still inside
+   * Of the orders received in the last 30 city days (today and the 29 before): signed in time,
+   * first-checked in time, handled in time, from the rollups (docs/rates.md; an order still inside
    * its limit counts for neither side yet).
    */
   private async rates(now: number): Promise<Pick<OrderFigures, 'onTimeSignRate' | 'onTimeFirstCheckRate' | 'onTimeRate'>> {
-    const since = now - RATE_DAYS * DAY;
-    const t = (b: string) => `CASE WHEN ${b} THEN 1 ELSE 0 END`;
-    const rows = await this.db.query<Record<string, unknown>>(
-      `SELECT
-         SUM(${t('signed_at IS NOT NULL OR sign_late = ?')}) AS sign_all, SUM(${t('signed_at IS NOT NULL AND sign_late = ?')}) AS sign_met,
-         SUM(${t('first_check_by IS NOT NULL AND (contacted_at IS NOT NULL OR replied_at IS NOT NULL OR first_check_overdue = ?)')}) AS fc_all,
-         SUM(${t('first_check_by IS NOT NULL AND (contacted_at IS NOT NULL OR replied_at IS NOT NULL) AND first_check_overdue = ?')}) AS fc_met,
-         SUM(${t('replied_at IS NOT NULL OR due_overdue = ?')}) AS due_all,
-         SUM(${t('replied_at IS NOT NULL AND due_overdue = ?')}) AS due_met
-       FROM orders WHERE created_at >= ?`,
-      [true, false, true, false, true, false, since],
-    );
-    const r = rows[0] ?? {};
+    const today = localDayOf(now);
+    const units = await this.repo.sumCounts(dayKey(today - (RATE_DAYS - 1) * DAY), dayKey(today), 'unit');
+    const r = cityFigures(units, {}).rates;
+    return { onTimeSignRate: round(r.sign), onTimeFirstCheckRate: round(r.firstCheck), onTimeRate: round(r.onTime) };
+  }
+
+  /**
+   * The unit ranking over the city days [fromDay, toDay] ('YYYY-MM-DD'): the city's figures, each
+   * unit with orders in the period ranked (ranking.ts), the 约谈 list over `months` ('YYYY-MM',
+   * oldest first: the report's month and the ones before it), the city's rates per month of the
+   * period, and orders received by first-level category. All from the rollups.
+   */
+  async ranking(fromDay: string, toDay: string, months: readonly string[]): Promise<OrderRanking> {
+    const { weights, callInMinOrders } = this.config.reports.ranking;
+    const name = (id: string) => this.orders.units.get(id)?.name ?? id;
+    const monthsRange = months.length > 0 ? { from: `${months[0]}-01`, to: lastDayOf(months[months.length - 1]!) } : null;
+    const [perUnit, perMonth, perUnitMonth, categories] = await Promise.all([
+      this.repo.sumCounts(fromDay, toDay, 'unit'),
+      this.repo.sumCounts(fromDay, toDay, 'month'),
+      monthsRange ? this.repo.sumCounts(monthsRange.from, monthsRange.to, 'unitMonth') : Promise.resolve([]),
+      this.repo.categoryCounts(fromDay, toDay),
+    ]);
+    const units = perUnit
+      .filter((g) => g.counts.received > 0)
+      .map((g) => ({ departmentId: g.departmentId!, departmentName: name(g.departmentId!), counts: g.counts }));
+    const monthsPerUnit = new Map<string, Map<string, OrderCounts>>();
+    const cityPerMonth = new Map<string, OrderCounts>();
+    for (const g of perUnitMonth) {
+      const unit = monthsPerUnit.get(g.departmentId!) ?? new Map<string, OrderCounts>();
+      unit.set(g.period!, g.counts);
+      monthsPerUnit.set(g.departmentId!, unit);
+      cityPerMonth.set(g.period!, addCounts(cityPerMonth.get(g.period!) ?? zeroCounts(), g.counts));
+    }
     return {
-      onTimeSignRate: rate(num(r.sign_met ?? 0), num(r.sign_all ?? 0)),
-      onTimeFirstCheckRate: rate(num(r.fc_met ?? 0), num(r.fc_all ?? 0)),
-      onTimeRate: rate(num(r.due_met ?? 0), num(r.due_all ?? 0)),
+      city: cityFigures(units, weights),
+      units: rankUnits(units, weights),
+      callIns: callIns(monthsPerUnit, cityPerMonth, months, callInMinOrders, name),
+      trend: perMonth.map((g) => ({ month: g.period!, orders: g.counts.received, counts: g.counts, rates: ratesOf(g.counts) })),
+      categories: categories.map((c) => ({ key: c.category, label: c.category || '未分类', count: c.n })),
+      weights,
     };
   }
+}
+
+/** The last city day of a month 'YYYY-MM'. */
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }

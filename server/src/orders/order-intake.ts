@@ -114,7 +114,7 @@ export class OrderIntake {
         ledgerOf: await this.entryOf(tx, s.personKey, s.subjectKey, s.incident.id),
         updatedAt: now,
       };
-      if (!(await this.repo.update(tx, next))) continue;
+      if (!(await this.repo.update(tx, next, o))) continue;
       next.version = o.version + 1;
       await this.repo.addStep(tx, o.id, now, null, { action: 'ledger', note: null, data: { reason: 'repeat', entry: next.ledgerOf } });
       changed.push(next);

@@ -169,6 +169,9 @@ export function decide<A extends OrderAction>(o: OrderRow, action: A, body: Orde
       const b = body as OrderBodies['followup'];
       status(['replied'], o.status === 'closed' ? 'a closed order takes no follow-up' : 'the unit has not replied yet');
       const satisfied = b.satisfaction !== '不满意' && b.resolved;
+      // the latest follow-up stays on the row (the rates count it)
+      next.satisfaction = b.satisfaction;
+      next.followupResolved = b.resolved;
       if (!satisfied) {
         // 挂牌督办: on the ledger, and back to its unit with a new handling deadline
         if (!o.ledger || o.ledgerClosedAt !== null) {

@@ -1,4 +1,4 @@
-import type { Channel, LedgerReason, OrderExtension, OrderStatus, ReplyResult } from '@jointduty/shared';
+import type { Channel, LedgerReason, OrderExtension, OrderStatus, ReplyResult, Satisfaction } from '@jointduty/shared';
 
 /** An order as stored (times in epoch ms). */
 export interface OrderRow {
@@ -23,6 +23,9 @@ export interface OrderRow {
   closedAt: number | null;
   returnedAt: number | null;
   result: ReplyResult | null;
+  /** the latest follow-up's satisfaction and whether the citizen said it was resolved; null before any */
+  satisfaction: Satisfaction | null;
+  followupResolved: boolean | null;
   firstCheckOverdue: boolean;
   dueOverdue: boolean;
   signLate: boolean;
@@ -45,6 +48,8 @@ export const NOTHING_DONE_YET = {
   closedAt: null,
   returnedAt: null,
   result: null,
+  satisfaction: null,
+  followupResolved: null,
   firstCheckOverdue: false,
   dueOverdue: false,
   signLate: false,

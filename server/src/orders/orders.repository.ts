@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Channel, OrderExtension, OrderReminder, OrderStep, OrderStatus } from '@jointduty/shared';
 import { Db, insertRows, num, numOrNull, type Param, type Queryable, type Row } from '../infra/database/db';
 import { forUpdate } from '../infra/database/dialect';
+import { applyRollups, categoryCounts, sumCounts, type CountsGroup, type RollupGrouping } from './order-rollups';
 import { nextDeadline, type OrderRow, type StepRecord } from './order.types';
 
 const COLUMNS = [
@@ -29,6 +30,8 @@ const COLUMNS = [
   'closed_at',
   'returned_at',
   'result',
+  'satisfaction',
+  'followup_resolved',
   'first_check_overdue',
   'due_overdue',
   'sign_late',
@@ -44,12 +47,13 @@ const COLUMNS = [
   'version',
 ] as const;
 const TYPES: readonly string[] = COLUMNS.map((c) => {
-  if (['urgent', 'open', 'first_check_overdue', 'due_overdue', 'sign_late', 'ledger', 'extension_pending'].includes(c)) return 'boolean';
+  if (['urgent', 'open', 'followup_resolved', 'first_check_overdue', 'due_overdue', 'sign_late', 'ledger', 'extension_pending'].includes(c))
+    return 'boolean';
   if (c.endsWith('_at') || c.endsWith('_by') || c === 'reopened' || c === 'version') return 'bigint';
   return 'text';
 });
 const SELECT = COLUMNS.join(', ');
-// 36 columns × 200 rows stays far below SQLite's parameter limit
+// 38 columns × 200 rows stays far below SQLite's parameter limit
 const CHUNK = 200;
 
 // Step ids sort in the order the steps were written, so that two steps of one moment (a follow-up
@@ -85,6 +89,8 @@ export function toOrderRow(r: Row): OrderRow {
     closedAt: numOrNull(r.closed_at),
     returnedAt: numOrNull(r.returned_at),
     result: (r.result as OrderRow['result']) ?? null,
+    satisfaction: (r.satisfaction as OrderRow['satisfaction']) ?? null,
+    followupResolved: r.followup_resolved == null ? null : bool(r.followup_resolved),
     firstCheckOverdue: bool(r.first_check_overdue),
     dueOverdue: bool(r.due_overdue),
     signLate: bool(r.sign_late),
@@ -126,6 +132,8 @@ function toParams(o: OrderRow): Param[] {
     o.closedAt,
     o.returnedAt,
     o.result,
+    o.satisfaction,
+    o.followupResolved,
     o.firstCheckOverdue,
     o.dueOverdue,
     o.signLate,
@@ -176,6 +184,9 @@ export interface NewReminder {
 export class OrdersRepository {
   constructor(private readonly db: Db) {}
 
+  // Every order row is written by insert or update below, and each applies what the write changes
+  // in the rollups (order-rollups.ts) in the same transaction: nothing else writes orders.
+
   /** Inserts orders; one whose incident has an order already is skipped. Returns the ids written. */
   async insert(tx: Queryable, rows: OrderRow[]): Promise<Set<string>> {
     const written = await insertRows<{ id: unknown }>(
@@ -183,24 +194,41 @@ export class OrdersRepository {
       { table: 'orders', columns: COLUMNS, types: TYPES, tail: 'ON CONFLICT (incident_id) DO NOTHING RETURNING id', chunk: CHUNK },
       rows.map(toParams),
     );
-    return new Set(written.map((r) => String(r.id)));
+    const ids = new Set(written.map((r) => String(r.id)));
+    await applyRollups(
+      tx,
+      rows.filter((r) => ids.has(r.id)).map((after) => ({ before: null, after })),
+    );
+    return ids;
   }
 
   /**
-   * Writes the row if nobody changed it since it was read (its version), bumping the version.
-   * Given the row as it was read, only the columns that differ are set: SQLite rewrites the entries
-   * of every index on a column an UPDATE sets, changed or not, and orders have a dozen indexes.
+   * Writes the row if nobody changed it since it was read (`before`, by its version), bumping the
+   * version. Only the columns that differ from `before` are set: SQLite rewrites the entries of
+   * every index on a column an UPDATE sets, changed or not, and orders have a dozen indexes.
    */
-  async update(tx: Queryable, o: OrderRow, before?: OrderRow): Promise<boolean> {
-    const params = toParams({ ...o, version: o.version + 1 });
-    const was = before ? toParams(before) : null;
-    const set = COLUMNS.map((_, k) => k).filter((k) => k > 0 && (!was || params[k] !== was[k]));
+  async update(tx: Queryable, o: OrderRow, before: OrderRow): Promise<boolean> {
+    const params = toParams({ ...o, version: before.version + 1 });
+    const was = toParams(before);
+    const set = COLUMNS.map((_, k) => k).filter((k) => k > 0 && params[k] !== was[k]);
     const changed = await tx.execute(`UPDATE orders SET ${set.map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ? AND version = ?`, [
       ...set.map((k) => params[k]!),
       o.id,
-      o.version,
+      before.version,
     ]);
-    return changed === 1;
+    if (changed !== 1) return false;
+    await applyRollups(tx, [{ before, after: o }]);
+    return true;
+  }
+
+  /** The orders' running counts over city days [fromDay, toDay] ('YYYY-MM-DD'), grouped (order-rollups.ts). */
+  sumCounts(fromDay: string, toDay: string, groupBy: RollupGrouping): Promise<CountsGroup[]> {
+    return sumCounts(this.db, fromDay, toDay, groupBy);
+  }
+
+  /** Orders received per first-level category over city days [fromDay, toDay], most first. */
+  categoryCounts(fromDay: string, toDay: string): Promise<Array<{ category: string; n: number }>> {
+    return categoryCounts(this.db, fromDay, toDay);
   }
 
   async get(q: Queryable, id: string, lock = false): Promise<OrderRow | null> {

@@ -126,7 +126,11 @@ export class OrdersService implements OnModuleInit {
       if (d === 'firstCheck') {
         next.firstCheckOverdue = true;
         if (o.signedAt === null) next.signLate = true;
-      } else next.dueOverdue = true;
+      } else {
+        next.dueOverdue = true;
+        // without a first check the handling deadline is the sign limit too
+        if (o.firstCheckBy === null && o.signedAt === null) next.signLate = true;
+      }
     }
     const fire: NewReminder[] = plan.fire.map((r) => ({
       orderId: o.id,
@@ -322,7 +326,7 @@ export class OrdersService implements OnModuleInit {
       const next = d.row;
       const fired = await this.repo.firedKeys(tx, [o.id]);
       next.nextReminderAt = this.nextCheck(next, fired, now);
-      if (!(await this.repo.update(tx, next))) {
+      if (!(await this.repo.update(tx, next, o))) {
         throw new AppException('order.changed_meanwhile', `${action}: the order changed meanwhile; look at it again`);
       }
       next.version = o.version + 1;
