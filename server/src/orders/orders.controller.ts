@@ -15,6 +15,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AppException } from '../common/app.exception';
 import { parseOr400 } from '../common/zod';
 import { OrderFiguresService } from './order-figures.service';
+import { OrdersExport } from './orders-export';
 import { OrdersService } from './orders.service';
 
 const notFound = (id: string) => new AppException('order.not_found', `order ${id.slice(0, 64)} not found`);
@@ -26,6 +27,7 @@ export class OrdersController {
   constructor(
     private readonly orders: OrdersService,
     private readonly figures: OrderFiguresService,
+    private readonly exporter: OrdersExport,
   ) {}
 
   @Roles('admin', 'duty', 'leader', 'department')
@@ -34,6 +36,15 @@ export class OrdersController {
     const page = await this.orders.list(user, parseOr400(orderQuerySchema, query ?? {}, 'query'));
     if (page.next) void res.header(NEXT_CURSOR_HEADER, page.next);
     return page.items;
+  }
+
+  /** The list or the ledger with the list's filters, every page, as .xlsx (or ?format=csv); audited. */
+  @Roles('admin', 'duty')
+  @Get('orders/export')
+  async export(@Query() query: unknown, @CurrentUser() user: SessionUser, @Res({ passthrough: true }) res: FastifyReply): Promise<Buffer> {
+    const file = await this.exporter.export(user, query);
+    void res.header('content-type', file.contentType).header('content-disposition', file.disposition);
+    return file.body;
   }
 
   @Roles('admin', 'duty', 'leader')
