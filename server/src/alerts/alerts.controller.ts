@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   ALERT_STATUSES,
@@ -13,11 +14,9 @@ import {
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { limitParam, enumParam } from '../common/query';
 import { parseOr400 } from '../common/zod';
-import { APP_CONFIG } from '../config/app-config.token';
-import type { AppConfig } from '../config/config.schema';
 import { EventsService } from '../events/events.service';
 import { AlertsService } from './alerts.service';
-import { alertToCap } from './cap';
+import { CapService } from './cap';
 
 const resolveBody = z.object({ note: text(1, 2000) });
 
@@ -27,7 +26,7 @@ export class AlertsController {
   constructor(
     private readonly alerts: AlertsService,
     private readonly events: EventsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly capService: CapService,
   ) {}
 
   // ?eventId= answers the alerts of one event (the leader's event panel)
@@ -62,11 +61,12 @@ export class AlertsController {
     return this.alerts.history(id);
   }
 
+  // the CAP type only on the document itself: an error answers JSON
   @Get(':id/cap')
-  @Header('Content-Type', 'application/cap+xml; charset=utf-8')
-  async cap(@Param('id') id: string): Promise<string> {
-    const alert = await this.alerts.get(id);
-    return alertToCap(alert, { sender: `jointduty@${this.config.city.code}`, city: this.config.city.name });
+  async cap(@Param('id') id: string, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
+    const xml = await this.capService.of(id);
+    void res.header('Content-Type', 'application/cap+xml; charset=utf-8');
+    return xml;
   }
 
   @Post(':id/ack')

@@ -6,6 +6,7 @@ import { AlertHistoryService } from './alert-history.service';
 import { AlertsController } from './alerts.controller';
 import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
+import { CapService } from './cap';
 import { EscalationService } from './escalation.service';
 import { SilencesController } from './silences.controller';
 import { SilencesService } from './silences.service';
@@ -13,14 +14,7 @@ import { SilencesService } from './silences.service';
 @Module({
   imports: [EventsModule, IncidentsModule],
   controllers: [AlertsController, SilencesController],
-  providers: [
-    AlertsRepository,
-    AlertsService,
-    EscalationService,
-    SilencesService,
-    AlertHistoryRepository,
-    AlertHistoryService,
-  ],
+  providers: [AlertsRepository, AlertsService, EscalationService, SilencesService, AlertHistoryRepository, AlertHistoryService, CapService],
   exports: [AlertsService, AlertsRepository, SilencesService, AlertHistoryService],
 })
 export class AlertsModule {}

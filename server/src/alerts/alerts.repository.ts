@@ -221,6 +221,16 @@ export class AlertsRepository {
     return rows.map(fromRow);
   }
 
+  /** The version of an alert stored before `seq` (its change log entry): null for the first. */
+  async previousVersion(alertId: string, seq: number): Promise<{ seq: number; updatedAt: string } | null> {
+    const rows = await this.db.query<{ seq: unknown; payload: string }>(
+      `SELECT seq, payload FROM alert_changes WHERE alert_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1`,
+      [alertId, seq],
+    );
+    const r = rows[0];
+    return r ? { seq: num(r.seq), updatedAt: (JSON.parse(r.payload) as Alert).updatedAt } : null;
+  }
+
   /** Every change after `afterSeq`, oldest first (what `resume` replays). */
   async changesAfter(afterSeq: number, limit: number): Promise<AlertChange[]> {
     const rows = await this.db.query<{ seq: unknown; kind: string; payload: string }>(
