@@ -16,6 +16,9 @@ export interface EventNote {
   /** the instruction's words; null for a read mark */
   text: string | null;
   createdAt: string;
+  /** an instruction marked carried out (已落实): when, and by whom (username); null while it is not */
+  doneAt?: string | null;
+  doneBy?: string | null;
 }
 
 /** The `event:note` push: the note and the event it is about. */

@@ -52,6 +52,26 @@ export class EventNotesService {
     return this.add(eventId, title, user, 'instruction', text);
   }
 
+  /**
+   * Marks a leader's instruction carried out (已落实), for the handover: once; marking again answers
+   * the note as it is. Audited, and pushed like the note itself.
+   */
+  async markDone(eventId: string, noteId: string, user: SessionUser): Promise<EventNote> {
+    const title = await this.titleOrThrow(eventId);
+    const note = await this.events.note(eventId, noteId);
+    if (!note || note.kind !== 'instruction')
+      throw new AppException('event.note_not_found', `noteId: no instruction ${noteId.slice(0, 64)} on event ${eventId.slice(0, 64)}`);
+    if (!(await this.events.markDone(noteId, Date.now(), user.username))) return note;
+    const done = (await this.events.note(eventId, noteId))!;
+    await this.audit.record(user.username, 'event.instruction_done', 'event', eventId, {
+      before: { noteId, doneAt: null },
+      after: { noteId, doneAt: done.doneAt, doneBy: done.doneBy },
+    });
+    const teamIds = await this.events.dispatchedTeams(eventId);
+    this.bus.publish('event.noted', { notice: { note: done, eventTitle: title }, teamIds });
+    return done;
+  }
+
   private async add(eventId: string, eventTitle: string, user: SessionUser, kind: EventNoteKind, text: string | null): Promise<EventNote> {
     const note: EventNote = {
       id: randomUUID(),

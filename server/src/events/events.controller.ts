@@ -39,4 +39,12 @@ export class EventsController {
   instruct(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: SessionUser): Promise<EventNote> {
     return this.notes.instruct(id, user, body);
   }
+
+  // 已落实: duty marks a 批示 carried out (the handover stops listing it); again answers the first mark
+  @Roles('admin', 'duty')
+  @Post(':id/instructions/:noteId/done')
+  @HttpCode(200)
+  done(@Param('id') id: string, @Param('noteId') noteId: string, @CurrentUser() user: SessionUser): Promise<EventNote> {
+    return this.notes.markDone(id, noteId, user);
+  }
 }

@@ -41,7 +41,7 @@ export type EventRow = Param[];
 const inList = (ids: readonly string[]) => ids.map(() => '?').join(', ');
 
 function noteFromRow(r: Record<string, unknown>): EventNote {
-  return {
+  const note: EventNote = {
     id: String(r.id),
     eventId: String(r.event_id),
     kind: String(r.kind) as EventNoteKind,
@@ -50,6 +50,12 @@ function noteFromRow(r: Record<string, unknown>): EventNote {
     text: r.text == null ? null : String(r.text),
     createdAt: new Date(num(r.created_at)).toISOString(),
   };
+  // only an instruction is carried out
+  if (note.kind === 'instruction') {
+    note.doneAt = r.done_at == null ? null : new Date(num(r.done_at)).toISOString();
+    note.doneBy = r.done_by == null ? null : String(r.done_by);
+  }
+  return note;
 }
 
 @Injectable()
@@ -106,6 +112,20 @@ export class EventsRepository {
       `INSERT INTO event_notes (id, event_id, kind, actor, actor_name, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [n.id, n.eventId, n.kind, n.actor, n.actorName, n.text, Date.parse(n.createdAt)],
     );
+  }
+
+  async note(eventId: string, noteId: string): Promise<EventNote | null> {
+    const rows = await this.db.query<Record<string, unknown>>(`SELECT * FROM event_notes WHERE id = ? AND event_id = ?`, [noteId, eventId]);
+    return rows[0] ? noteFromRow(rows[0]) : null;
+  }
+
+  /** Marks an instruction carried out; false when it already was (the first mark stays). */
+  async markDone(noteId: string, at: number, by: string): Promise<boolean> {
+    const changed = await this.db.execute(
+      `UPDATE event_notes SET done_at = ?, done_by = ? WHERE id = ? AND kind = 'instruction' AND done_at IS NULL`,
+      [at, by, noteId],
+    );
+    return changed > 0;
   }
 
   /** An event's notes, oldest first. */

@@ -130,6 +130,14 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
         if (reminder.level === 'group') return;
         ns.to(units.map(rooms.department)).emit('order:reminder', { order, reminder });
       }),
+      // the duty strip: every instance works it out and tells its own sockets (see HandoverService)
+      this.bus.subscribe('duty.changed', (state) => {
+        ns.local.to(roomsFor(AUDIENCE.duty)).emit('duty:state', state);
+      }),
+      // information reports: opened, submitted, closed or gone late
+      this.bus.subscribe('info-report.changed', (report) => {
+        ns.to(roomsFor(AUDIENCE.duty)).emit('info-report:update', report);
+      }),
     );
     this.messages.on('alerts', () => this.tail());
     this.tailCursor = await this.alerts.lastSeq();
