@@ -100,6 +100,8 @@ export const REPORT_ERRORS = [
   // a range longer than a year
   'report.range_too_long',
   'report.unknown_format',
+  // a shift-end draft (snapshot) that does not exist
+  'report.not_found',
 ] as const;
 
 export const INFO_REPORT_ERRORS = [

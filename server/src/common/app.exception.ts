@@ -74,6 +74,7 @@ export const ERROR_STATUS = {
   'report.invalid_period': 400,
   'report.range_too_long': 400,
   'report.unknown_format': 400,
+  'report.not_found': 404,
   'info_report.not_found': 404,
   'info_report.step_out_of_order': 409,
   'info_report.text_empty': 400,

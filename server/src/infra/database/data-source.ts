@@ -15,6 +15,7 @@ import { Orders1764700000000 } from './migrations/1764700000000-orders';
 import { Rollups1764800000000 } from './migrations/1764800000000-rollups';
 import { InfoReports1764810000000 } from './migrations/1764810000000-info-reports';
 import { Handover1764820000000 } from './migrations/1764820000000-handover';
+import { ReportSnapshots1764830000000 } from './migrations/1764830000000-report-snapshots';
 
 export const MIGRATIONS = [
   Initial1763900000000,
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   Rollups1764800000000,
   InfoReports1764810000000,
   Handover1764820000000,
+  ReportSnapshots1764830000000,
 ];
 
 export type Dialect = 'sqlite' | 'postgres';
