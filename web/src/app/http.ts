@@ -86,3 +86,35 @@ export async function apiWithHeaders<T>(path: string, options: RequestOptions = 
   }
   return { data: data as T, headers: res.headers };
 }
+
+/**
+ * A file the API answers (a report as Excel or Word): the bearer token goes with it as with every
+ * call, which a plain link cannot do. A refusal is the same ApiError as `api`'s.
+ */
+export async function apiBlob(path: string, query?: RequestOptions['query']): Promise<{ blob: Blob; headers: Headers }> {
+  const headers: Record<string, string> = {};
+  const token = hooks.token();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, query), { headers });
+  } catch (err) {
+    throw new ApiError(0, err instanceof Error ? err.message : String(err));
+  }
+  if (res.status === 401) hooks.onUnauthorized();
+  if (!res.ok) {
+    let body: { error?: unknown; code?: unknown } = {};
+    try {
+      const parsed: unknown = JSON.parse(await res.text());
+      if (parsed !== null && typeof parsed === 'object') body = parsed as typeof body;
+    } catch {
+      // not JSON: the status says it
+    }
+    throw new ApiError(
+      res.status,
+      typeof body.error === 'string' ? body.error : `HTTP ${res.status}`,
+      isErrorCode(body.code) ? body.code : null,
+    );
+  }
+  return { blob: await res.blob(), headers: res.headers };
+}

@@ -47,6 +47,18 @@ export const routes = [
     meta: { roles: ['admin', 'duty', 'leader', 'department'] as Role[], nav: 'nav.orders' },
   },
   {
+    path: '/reports',
+    name: 'reports',
+    component: () => import('../views/ReportsView.vue'),
+    meta: { roles: ['admin', 'duty', 'leader'] as Role[], nav: 'reports.nav' },
+  },
+  {
+    path: '/duty-log',
+    name: 'duty-log',
+    component: () => import('../views/DutyLogView.vue'),
+    meta: { roles: ['admin', 'duty', 'leader'] as Role[], nav: 'duty.log.nav' },
+  },
+  {
     path: '/field',
     name: 'field',
     component: () => import('../views/FieldView.vue'),

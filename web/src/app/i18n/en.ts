@@ -5,6 +5,8 @@ import * as consolePart from './parts/console';
 import * as fieldPart from './parts/field';
 import * as errorsPart from './parts/errors';
 import * as ordersPart from './parts/orders';
+import * as reportsPart from './parts/reports';
+import * as dutyPart from './parts/duty';
 
 // English, the second language. Same keys as zh-CN.ts.
 export const en: MessageSchema = {
@@ -126,4 +128,6 @@ export const en: MessageSchema = {
   field: fieldPart.en,
   errors: errorsPart.en,
   orders: ordersPart.en,
+  reports: reportsPart.en,
+  duty: dutyPart.en,
 };

@@ -6,6 +6,8 @@ import * as consolePart from './parts/console';
 import * as fieldPart from './parts/field';
 import * as errorsPart from './parts/errors';
 import * as ordersPart from './parts/orders';
+import * as reportsPart from './parts/reports';
+import * as dutyPart from './parts/duty';
 
 export const zhCN = {
   app: {
@@ -127,4 +129,6 @@ export const zhCN = {
   field: fieldPart.zh,
   errors: errorsPart.zh,
   orders: ordersPart.zh,
+  reports: reportsPart.zh,
+  duty: dutyPart.zh,
 };

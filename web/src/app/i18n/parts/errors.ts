@@ -68,6 +68,7 @@ const zhCodes = {
     move_same_event: '该来件已在此事件中',
     move_already_alone: '该来件已单独成为一个事件',
     too_large_to_rebuild: '事件包含的来件过多，不能手动调整',
+    note_not_found: '批示不存在',
   },
   incident: {
     not_found: '来件不存在',
@@ -90,6 +91,24 @@ const zhCodes = {
     followup_required: '需先完成满意且已解决的回访，才能销号',
     exists: '该来件已有工单',
     changed_meanwhile: '工单刚被他人处理，已显示最新状态',
+  },
+  report: {
+    invalid_period: '统计时段不存在或格式有误，请重新选择',
+    range_too_long: '统计时段不能超过一年',
+    unknown_format: '不支持的导出格式',
+    not_found: '报表草稿不存在',
+  },
+  info_report: {
+    not_found: '信息报送不存在',
+    step_out_of_order: '该报送环节已提交，或尚未轮到',
+    text_empty: '报送内容不能为空',
+    text_too_long: '报送内容超出字数上限',
+  },
+  handover: {
+    not_found: '交接班记录不存在',
+    already_handed: '本班次已交班',
+    cannot_accept: '不能接班：已被接班，或为本人交班',
+    notes_too_long: '交班说明超出字数上限',
   },
 } satisfies CodeTexts;
 
@@ -151,6 +170,7 @@ const enCodes = {
     move_same_event: 'The incident is already in this event',
     move_already_alone: 'The incident is already alone in its event',
     too_large_to_rebuild: 'The event holds too many incidents to change by hand',
+    note_not_found: 'Instruction not found',
   },
   incident: {
     not_found: 'Incident not found',
@@ -173,6 +193,24 @@ const enCodes = {
     followup_required: 'A satisfied, resolved follow-up is needed before closing off',
     exists: 'This record already has its order',
     changed_meanwhile: 'Someone else just changed this order; it is shown as it is now',
+  },
+  report: {
+    invalid_period: 'No such period; choose another',
+    range_too_long: 'A report covers a year at most',
+    unknown_format: 'No such file format',
+    not_found: 'Report draft not found',
+  },
+  info_report: {
+    not_found: 'Information report not found',
+    step_out_of_order: 'This step was already submitted, or its turn has not come',
+    text_empty: 'The report must not be empty',
+    text_too_long: 'The report is too long',
+  },
+  handover: {
+    not_found: 'Handover not found',
+    already_handed: 'This shift has already been handed over',
+    cannot_accept: 'Cannot accept: already accepted, or handed over by you',
+    notes_too_long: 'The handover notes are too long',
   },
 } satisfies CodeTexts;
 
