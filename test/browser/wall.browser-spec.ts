@@ -236,7 +236,11 @@ describe('the wall with the simulator on', () => {
     // the charts are drawn: map with its alert markers, trend, both gauges; one canvas pixel per
     // layout pixel at this size
     const charts = await waitChartsDrawn(page);
-    expect(charts.map((c) => c.name).sort()).toEqual(['categories', 'map', 'merchants', 'on-time-rate', 'response-rate', 'trend']);
+    // while an information report is open (the simulator raises major alerts) its countdowns take
+    // the merchants' slot
+    const reporting = (await page.locator('[data-testid=wall-info-reports]').count()) > 0;
+    const expected = ['categories', 'map', ...(reporting ? [] : ['merchants']), 'on-time-rate', 'response-rate', 'trend'];
+    expect(charts.map((c) => c.name).sort()).toEqual(expected);
     for (const c of charts) {
       expect(c.box.w).toBeGreaterThan(100);
       // ECharts makes a canvas when it has something to draw: a ranking may still be empty
@@ -268,7 +272,9 @@ describe('the wall with the simulator on', () => {
     expect(layout.canvas).toEqual({ w: 3840, h: 2160 });
     expect(layout.page).toEqual({ w: 3840, h: 2160 });
 
-    expect(charts.map((c) => c.name)).toEqual(charts1920.map((c) => c.name));
+    // the merchants' chart may have given way to the information reports' countdowns meanwhile
+    const named = (list: typeof charts) => list.map((c) => c.name).filter((n) => n !== 'merchants');
+    expect(named(charts)).toEqual(named(charts1920));
     for (const c of charts) {
       // the same layout box as at 1920×1080 (the design canvas is scaled, not re-laid out) …
       const at1920 = charts1920.find((x) => x.name === c.name);

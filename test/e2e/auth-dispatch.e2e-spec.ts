@@ -1,5 +1,5 @@
 // Who may call what (CONTRACT §5), and a dispatch reaching the right phone and only it.
-import type { Alert, Dispatch, DispatchNotice } from '@jointduty/shared';
+import { HANDOVER_NOTES_MAX, type Alert, type Dispatch, type DispatchNotice } from '@jointduty/shared';
 import { collect, connectLive, login, postFeed, request, startServer, waitFor, type LiveSocket, type TestServer } from '../support/harness';
 import { hotline, police } from '../support/records';
 import { ModulesContainer } from '@nestjs/core';
@@ -43,6 +43,7 @@ describe('authorization and dispatch', () => {
   });
 
   const staff: Who[] = ['admin', 'duty', 'leader'];
+  const NONE = '00000000-0000-0000-0000-000000000000';
   const routes: Array<{ method: string; path: () => string; allowed: Who[]; body?: unknown }> = [
     { method: 'GET', path: () => '/api/alerts', allowed: staff },
     { method: 'GET', path: () => `/api/alerts/${alert.id}`, allowed: staff },
@@ -87,6 +88,25 @@ describe('authorization and dispatch', () => {
     // a unit's step by duty and a duty step by the unit are refused by role inside the route
     { method: 'POST', path: () => `/api/orders/${orderId}/remind`, allowed: ['admin', 'duty'], body: {} },
     { method: 'POST', path: () => `/api/incidents/${incidentId}/order`, allowed: ['admin', 'duty'], body: { departmentId: 'nowhere' } },
+    { method: 'GET', path: () => '/api/orders/export?format=csv', allowed: ['admin', 'duty'] },
+    // reports, information reports, the handover and the duty log (CONTRACT §8, §10)
+    { method: 'GET', path: () => '/api/reports/daily', allowed: staff },
+    { method: 'GET', path: () => '/api/reports/weekly?week=2026-W49', allowed: staff },
+    { method: 'GET', path: () => '/api/reports/monthly?month=2026-11', allowed: staff },
+    { method: 'GET', path: () => '/api/reports/snapshots', allowed: staff },
+    { method: 'GET', path: () => `/api/reports/snapshots/${NONE}`, allowed: staff },
+    { method: 'GET', path: () => '/api/info-reports', allowed: staff },
+    { method: 'GET', path: () => `/api/info-reports/${NONE}`, allowed: staff },
+    { method: 'POST', path: () => `/api/info-reports/${NONE}/initial`, allowed: ['admin', 'duty'], body: { text: '首报' } },
+    { method: 'GET', path: () => '/api/handover/draft', allowed: ['admin', 'duty'] },
+    // notes over the limit: refused as a bad request after the role check, so nothing is handed over
+    { method: 'POST', path: () => '/api/handover', allowed: ['admin', 'duty'], body: { notes: 'x'.repeat(HANDOVER_NOTES_MAX + 1) } },
+    { method: 'POST', path: () => `/api/handover/${NONE}/accept`, allowed: ['admin', 'duty'] },
+    { method: 'GET', path: () => '/api/handover', allowed: staff },
+    { method: 'GET', path: () => `/api/handover/${NONE}`, allowed: staff },
+    { method: 'GET', path: () => '/api/duty/state', allowed: staff },
+    { method: 'GET', path: () => '/api/duty-log', allowed: staff },
+    { method: 'POST', path: () => `/api/events/${NONE}/instructions/${NONE}/done`, allowed: ['admin', 'duty'] },
   ];
   const everyone: Who[] = ['admin', 'duty', 'leader', 'field', 'department', 'none', 'forged'];
 

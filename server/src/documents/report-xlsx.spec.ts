@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { validateXML } from 'xmllint-wasm';
 import { RATE_KEYS } from '@jointduty/shared';
 import { reportToXlsx } from './report-xlsx';
-import { MARKUP_AS_TEXT, dailyReport, rankingReport, weeklyReport } from './report-fixtures';
+import { MARKUP_AS_TEXT, dailyReport, rankingReport, weeklyReport } from './reports.fixtures';
 
 // The workbooks read back as a user's Excel would: the sheets, the Chinese headers, the frozen
 // header rows, rates stored as fractions shown as percentages, times as city-time dates.

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { validateXML } from 'xmllint-wasm';
 import { infoReportToDocx, infoReportTitle } from './info-report-docx';
-import { MARKUP_AS_TEXT, dailyReport, infoReportDetail, rankingReport, weeklyReport } from './report-fixtures';
+import { MARKUP_AS_TEXT, dailyReport, infoReportDetail, rankingReport, weeklyReport } from './reports.fixtures';
 import { reportToDocx } from './report-docx';
 
 // The Word documents opened as Word reads them: word/document.xml for the title, the summary and
