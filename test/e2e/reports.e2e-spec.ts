@@ -4,6 +4,8 @@
 // here again from what each order did — not from the server's code — and compared: each unit's
 // rates, the city's, the ranking order, the 约谈 list, the weekly bulletin and the daily report.
 // Then the files and the shift-end drafts.
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { DailyReport, OrderCounts, RankingReport, Rates, WeeklyReport } from '@jointduty/shared';
 import { EventBus } from '@jointduty/server/infra/bus/bus';
 import { OrderReminderSweep } from '@jointduty/server/orders/order-reminders.service';
@@ -332,6 +334,85 @@ describe('reports on months of orders with known outcomes', () => {
         expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
       }
     }
+  });
+
+  it('the monthly workbook and document, read back, say what the JSON says', async () => {
+    const json = (await get<RankingReport>('/api/reports/monthly?month=2026-11')).body;
+    const file = async (format: string) =>
+      Buffer.from(
+        await (
+          await fetch(`${server.url}/api/reports/monthly?month=2026-11&format=${format}`, {
+            headers: { authorization: `Bearer ${tokens.duty}` },
+          })
+        ).arrayBuffer(),
+      );
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await file('xlsx')) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('排名')!;
+    expect(sheet).toBeDefined();
+    // the header row and the columns of the rates, found by their Chinese headers
+    const columns = new Map<string, number>();
+    let header = 0;
+    sheet.eachRow((row, n) => {
+      row.eachCell((cell, k) => {
+        if (
+          typeof cell.value === 'string' &&
+          ['承办单位', '按时签收率', '按时办结率', '满意率', '名次'].includes(cell.value) &&
+          (!header || header === n)
+        ) {
+          header = n;
+          columns.set(cell.value, k);
+        }
+      });
+    });
+    expect(columns.size).toBe(5);
+    const rowOf = (name: string) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((row, n) => {
+        if (n > header && row.getCell(columns.get('承办单位')!).value === name) found = row;
+      });
+      return found;
+    };
+    const cellRate = (v: ExcelJS.CellValue) => (typeof v === 'number' ? v : null);
+    for (const u of json.units) {
+      const row = rowOf(u.departmentName)!;
+      expect(row).toBeDefined();
+      expect(row.getCell(columns.get('名次')!).value).toBe(u.rank);
+      expect(cellRate(row.getCell(columns.get('按时签收率')!).value)).toBeCloseTo(u.rates.sign.value ?? NaN, 6);
+      const onTime = row.getCell(columns.get('按时办结率')!);
+      if (u.rates.onTime.value === null) expect(onTime.value).toBe('—');
+      else {
+        expect(cellRate(onTime.value)).toBeCloseTo(u.rates.onTime.value, 6);
+        expect(onTime.numFmt).toContain('%');
+      }
+      const sat = row.getCell(columns.get('满意率')!).value;
+      if (u.rates.satisfaction.value === null) expect(sat).toBe('—');
+      else expect(cellRate(sat)).toBeCloseTo(u.rates.satisfaction.value, 6);
+    }
+    const city = rowOf('全市平均')!;
+    expect(cellRate(city.getCell(columns.get('按时办结率')!).value)).toBeCloseTo(json.city.rates.onTime.value!, 6);
+    const callIns = book.getWorksheet('约谈名单')!;
+    const named = new Set<string>();
+    callIns.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && named.add(c.value)));
+    for (const c of json.callIns) expect(named).toContain(c.departmentName);
+
+    // the document: the summary paragraph, every unit and its on-time rate as written, page numbers
+    const zip = await JSZip.loadAsync(await file('docx'));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain(json.summary);
+    const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+    for (const u of json.units) {
+      expect(text).toContain(u.departmentName);
+      expect(text).toContain(pct(u.rates.onTime.value));
+    }
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/footer\d*\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
+    expect(footers.join('')).toContain('PAGE');
   });
 
   it('a shift’s end drafts the day’s report once: listed, readable, announced and audited', async () => {
