@@ -1,4 +1,5 @@
 import type { AlertStatus, Channel, InfoReportStep, OrderStatus, RateKey, Severity } from '@jointduty/shared';
+import { cityParts } from '../common/city-clock';
 
 // What the reports' files write for people: XML-safe text, city times, and the users' words for
 // the codes in the JSON (the same words as the web's zh-CN).
@@ -24,37 +25,6 @@ export function textWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
   return w;
-}
-
-interface CityParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function cityParts(ms: number, timeZone: string): CityParts {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
 }
 
 const parse = (iso: string | null | undefined): number | null => {

@@ -2,6 +2,9 @@ import type { ShiftSpan } from '@jointduty/shared';
 import type { RosterLine } from '../config/config.schema';
 import type { ShiftConfig } from '../config/orders.schema';
 import { onShift, parseShift } from '../config/shift';
+import { cityDay, cityInstant, cityMinute } from '../common/city-clock';
+
+export { cityDay, cityInstant, cityMinute };
 
 // The duty office's shifts (班次) as instants: which one holds a moment, the one after it, those
 // that touch a city day. Pure: the shifts of config/reports.yaml (minutes of the city day, one after
@@ -11,55 +14,9 @@ import { onShift, parseShift } from '../config/shift';
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-function clockOf(timeZone: string): Intl.DateTimeFormat {
-  let f = clocks.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    clocks.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The wall clock of a time zone at an instant, as if it were UTC (ms, whole seconds). */
-function wallAsUtc(ms: number, timeZone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of clockOf(timeZone).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
-}
-
-/** The city date ('YYYY-MM-DD') of an instant. */
-export function cityDay(ms: number, timeZone: string): string {
-  return new Date(wallAsUtc(ms, timeZone)).toISOString().slice(0, 10);
-}
-
-/** The city's minute of the day (0..1439) at an instant. */
-export function cityMinute(ms: number, timeZone: string): number {
-  const wall = wallAsUtc(ms, timeZone);
-  return Math.floor((((wall % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
-}
-
 /** A date moved by whole days. */
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The instant a city wall time happens: `minute` of the city day `day` (may be ≥ 1440: the days after). */
-export function cityInstant(day: string, minute: number, timeZone: string): number {
-  const wall = Date.parse(`${day}T00:00:00Z`) + minute * 60_000;
-  // the offset at a first guess, then at the answer it gives (a change of offset in between)
-  const first = wall - (wallAsUtc(wall, timeZone) - wall);
-  const second = wall - (wallAsUtc(first, timeZone) - first);
-  return second;
 }
 
 /** Whether `text` is a real calendar date written 'YYYY-MM-DD'. */

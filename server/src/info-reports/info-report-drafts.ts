@@ -1,4 +1,5 @@
 import type { Channel, DispatchStep, InfoReportFacts, InfoReportStep } from '@jointduty/shared';
+import { cityParts } from '../common/city-clock';
 
 // The server's drafts of 首报 续报 终报, written in Chinese from what the event holds: pure
 // functions of the facts, so the same facts always give the same words.
@@ -55,25 +56,10 @@ export function updateName(n: number): string {
   return `续报${n <= 10 ? NUMERALS[n] : n}`;
 }
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
 /** A time as people in the city write it: 12月5日17时30分. */
 export function cityTime(ms: number, timeZone: string): string {
-  let f = clocks.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    });
-    clocks.set(timeZone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(ms)) p[part.type] = part.value;
-  return `${Number(p.month)}月${Number(p.day)}日${Number(p.hour)}时${String(Number(p.minute)).padStart(2, '0')}分`;
+  const c = cityParts(ms, timeZone);
+  return `${c.month}月${c.day}日${c.hour}时${String(c.minute).padStart(2, '0')}分`;
 }
 
 function channelCounts(incidents: readonly DraftIncident[]): Array<{ channel: Channel; count: number }> {
