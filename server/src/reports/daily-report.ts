@@ -116,7 +116,8 @@ export function buildDaily(x: DailyInputs): DailyReport {
       eventId: i.eventId,
       eventTitle: maskText(i.eventTitle),
       actorName: i.actorName,
-      text: i.text,
+      // a 批示 may name someone's number: masked, as in the handover draft and the duty log
+      text: maskText(i.text),
       createdAt: iso(i.createdAt)!,
     })),
     handovers,
