@@ -167,7 +167,7 @@ class PushMeter {
     const { token } = await res.json();
     const socket = io(base + '/live', {
       path: '/socket.io',
-      auth: { token },
+      auth: { token, mute: ['orders'] },
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,

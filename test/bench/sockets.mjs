@@ -149,7 +149,8 @@ function openOne(url, token, timeoutMs) {
     ws.on('message', (data) => {
       if (s.open) return onMessage(s, data);
       const text = data.toString('utf8');
-      if (text[0] === '0') ws.send(`40${NS},${JSON.stringify(token ? { token } : {})}`);
+      // the sockets stand for walls, which ask not to be sent work orders (LIVE_MUTABLE)
+      if (text[0] === '0') ws.send(`40${NS},${JSON.stringify(token ? { token, mute: ['orders'] } : {})}`);
       else if (text.startsWith(`40${NS},`)) {
         s.open = true;
         done(null);

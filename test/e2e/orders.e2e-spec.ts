@@ -61,6 +61,25 @@ describe('work orders', () => {
     }
   });
 
+  it('a screen that asks not to be sent orders (the wall, the console) gets no order:new; a plain duty socket does', async () => {
+    const plain = await connectLive(server, tokens.duty);
+    const muted = await connectLive(server, tokens.duty, ['orders']);
+    const unit = await connectLive(server, tokens['dept-market']);
+    sockets.push(plain, muted, unit);
+    const got = {
+      plain: collect<Order>(plain, 'order:new'),
+      muted: collect<Order>(muted, 'order:new'),
+      unit: collect<Order>(unit, 'order:new'),
+    };
+    const mutedIncidents = collect<unknown[]>(muted, 'incidents');
+    const rec = hotline({ category: '市场监管>计量监管', district: '市北区' });
+    await postFeed(server, '12345', rec);
+    await waitFor(() => got.plain.length > 0 && got.unit.length > 0 && mutedIncidents.length > 0, 5000, 'order:new and incidents');
+    expect(got.plain.map((o) => o.externalId)).toContain(rec.orderNo);
+    // the muted socket still has everything else (the incident stream here), but no order
+    expect(got.muted).toEqual([]);
+  });
+
   it('sign, contact, reply; unsatisfied → ledger → reopened → reply → satisfied → closed', async () => {
     const live = await connectLive(server, tokens['dept-market']);
     sockets.push(live);

@@ -111,10 +111,10 @@ export async function login(server: Pick<TestServer, 'url'>, username: string, p
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A connected /live socket, or the connect error's message. */
-export function connectLive(server: Pick<TestServer, 'url'>, token: string | undefined): Promise<LiveSocket> {
+export function connectLive(server: Pick<TestServer, 'url'>, token: string | undefined, mute?: string[]): Promise<LiveSocket> {
   const socket: LiveSocket = io(server.url + '/live', {
     path: '/socket.io',
-    auth: token === undefined ? {} : { token },
+    auth: token === undefined ? {} : mute ? { token, mute } : { token },
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,

@@ -44,6 +44,8 @@ const REPLAY_PAGE = 1000;
 const TAIL_MS = 1000;
 // Sockets that may receive alerts join this room once they are caught up (see resume)
 const ALERTS_LIVE = 'alerts:live';
+// Sockets that asked in their handshake not to be sent work orders (LIVE_MUTABLE)
+const MUTED_ORDERS = 'mute:orders';
 
 const roomsFor = (roles: Role[]) => roles.map(rooms.role);
 
@@ -123,7 +125,9 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       }),
       // work orders: duty sees all, a unit's users their own (a department's users its units' too)
       this.bus.subscribe('order.changed', ({ kind, order, units }) => {
-        ns.to([...roomsFor(AUDIENCE.orders), ...units.map(rooms.department)]).emit(kind === 'new' ? 'order:new' : 'order:update', order);
+        ns.to([...roomsFor(AUDIENCE.orders), ...units.map(rooms.department)])
+          .except(MUTED_ORDERS)
+          .emit(kind === 'new' ? 'order:new' : 'order:update', order);
       }),
       this.bus.subscribe('order.reminded', ({ order, reminder, units }) => {
         // the work-group level goes to the work group (notifications), not into the platform
@@ -179,6 +183,8 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     if (user.teamId) void socket.join(rooms.team(user.teamId));
     if (user.role === 'department' && user.departmentId) void socket.join(rooms.department(user.departmentId));
     if (AUDIENCE.alerts.includes(user.role)) void socket.join(ALERTS_LIVE);
+    const mute = (socket.handshake.auth as { mute?: unknown } | undefined)?.mute;
+    if (Array.isArray(mute) && mute.includes('orders')) void socket.join(MUTED_ORDERS);
     socket.on('resume', (req, ack) => {
       void this.resume(socket, req, typeof ack === 'function' ? ack : undefined).catch((err: unknown) =>
         this.logger.warn(`resume failed for ${user.username}: ${String(err)}`),

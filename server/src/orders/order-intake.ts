@@ -42,8 +42,11 @@ export class OrderIntake {
     }
   }
 
-  /** Inside the records' transaction: their orders, stored. Returns the orders written. */
-  async createIn(tx: Queryable, sources: OrderSource[]): Promise<OrderRow[]> {
+  /**
+   * Inside the records' transaction: their orders, stored. Returns the orders written.
+   * `counted: false`: the caller counts them in the rollups later in the transaction (`countIn`).
+   */
+  async createIn(tx: Queryable, sources: OrderSource[], opts: { counted?: boolean } = {}): Promise<OrderRow[]> {
     const wanted = sources.filter((s) => ORDER_CHANNELS.has(s.incident.channel));
     if (wanted.length === 0) return [];
     const now = Date.now();
@@ -67,7 +70,7 @@ export class OrderIntake {
       Object.assign(row, next);
       reminders.set(row, fire);
     }
-    const written = await this.repo.insert(tx, rows);
+    const written = await this.repo.insert(tx, rows, opts);
     const stored = written.size === rows.length ? rows : rows.filter((r) => written.has(r.id));
     const news = stored.flatMap((r) => reminders.get(r) ?? []);
     if (news.length > 0) await this.repo.addReminders(tx, news);
@@ -90,6 +93,11 @@ export class OrderIntake {
         })),
     );
     return stored;
+  }
+
+  /** The orders `createIn` stored with `counted: false`, counted in the rollups. */
+  countIn(tx: Queryable, orders: readonly OrderRow[]): Promise<void> {
+    return orders.length === 0 ? Promise.resolve() : this.repo.addToRollups(tx, orders);
   }
 
   /**

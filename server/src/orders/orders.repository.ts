@@ -187,19 +187,29 @@ export class OrdersRepository {
   // Every order row is written by insert or update below, and each applies what the write changes
   // in the rollups (order-rollups.ts) in the same transaction: nothing else writes orders.
 
-  /** Inserts orders; one whose incident has an order already is skipped. Returns the ids written. */
-  async insert(tx: Queryable, rows: OrderRow[]): Promise<Set<string>> {
+  /**
+   * Inserts orders; one whose incident has an order already is skipped. Returns the ids written.
+   * `counted: false` leaves the rollups to `addToRollups` later in the same transaction: the
+   * holder's direct store counts only after the groups decided before it have committed, as it
+   * does the incident counts (a rollup row is shared by every order of its day and unit).
+   */
+  async insert(tx: Queryable, rows: OrderRow[], opts: { counted?: boolean } = {}): Promise<Set<string>> {
     const written = await insertRows<{ id: unknown }>(
       tx,
       { table: 'orders', columns: COLUMNS, types: TYPES, tail: 'ON CONFLICT (incident_id) DO NOTHING RETURNING id', chunk: CHUNK },
       rows.map(toParams),
     );
     const ids = new Set(written.map((r) => String(r.id)));
-    await applyRollups(
-      tx,
-      rows.filter((r) => ids.has(r.id)).map((after) => ({ before: null, after })),
-    );
+    if (opts.counted !== false) await this.addToRollups(tx, ids.size === rows.length ? rows : rows.filter((r) => ids.has(r.id)));
     return ids;
+  }
+
+  /** Counts new orders, inserted with `counted: false`, in the rollups. */
+  addToRollups(tx: Queryable, rows: readonly OrderRow[]): Promise<void> {
+    return applyRollups(
+      tx,
+      rows.map((after) => ({ before: null, after })),
+    );
   }
 
   /**

@@ -31,6 +31,15 @@ export interface ServerToClientEvents {
   resumed: (info: { lastSeq: number; replayed: number }) => void;
 }
 
+/**
+ * What a screen may ask, in the handshake's `auth` (`{ token, mute: ['orders'] }`), not to be
+ * sent: `orders` — `order:new` and `order:update`, which a screen showing no work order list (the
+ * wall, the console) would only pay for: at 1,000 records/s most of them are orders, one frame
+ * each to every duty socket. It holds for the connection and every reconnect of the socket.
+ */
+export const LIVE_MUTABLE = ['orders'] as const;
+export type LiveMutable = (typeof LIVE_MUTABLE)[number];
+
 export interface ResumeRequest {
   afterSeq: number;
 }

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { LIVE_NAMESPACE, SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@jointduty/shared';
+import { LIVE_NAMESPACE, SOCKET_PATH, type ClientToServerEvents, type LiveMutable, type ServerToClientEvents } from '@jointduty/shared';
 
 // One event map, compiled on both sides (shared/src/realtime/events.ts).
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -12,11 +12,12 @@ export const RECONNECT = {
 } as const;
 
 // The token is read on every (re)connect, so a new sign-in is picked up without a new socket.
-export function createLiveSocket(token: () => string | null): LiveSocket {
+// `mute`: what this screen does not show and need not be sent (LIVE_MUTABLE).
+export function createLiveSocket(token: () => string | null, mute: readonly LiveMutable[] = []): LiveSocket {
   return io(LIVE_NAMESPACE, {
     path: SOCKET_PATH,
     transports: ['websocket'],
-    auth: (cb) => cb({ token: token() ?? '' }),
+    auth: (cb) => cb(mute.length > 0 ? { token: token() ?? '', mute: [...mute] } : { token: token() ?? '' }),
     reconnection: true,
     reconnectionAttempts: Infinity,
     reconnectionDelay: RECONNECT.delayMs,

@@ -1,5 +1,5 @@
 import { getCurrentScope, onScopeDispose, readonly, ref, shallowRef, type Ref } from 'vue';
-import type { ServerToClientEvents } from '@jointduty/shared';
+import type { LiveMutable, ServerToClientEvents } from '@jointduty/shared';
 import { useSessionStore } from '../features/session/store';
 import { backoffDelay, createLiveSocket, type LiveEvent, type LiveSocket } from './socket';
 
@@ -14,6 +14,8 @@ export interface ConnectionOptions {
   // replay missed alert changes after each reconnect (roles that receive alerts)
   resume?: boolean;
   offlineAfterMs?: number;
+  /** what this screen does not show, so the server need not send it (LIVE_MUTABLE) */
+  mute?: readonly LiveMutable[];
   socketFactory?: (token: () => string | null) => LiveSocket;
 }
 
@@ -49,7 +51,7 @@ export function useConnection(options: ConnectionOptions = {}): LiveConnection {
   const state = ref<ConnectionState>('connecting');
   const lastSeq = ref(0);
   const connectedSince = shallowRef<number | null>(null);
-  const socket = (options.socketFactory ?? createLiveSocket)(token);
+  const socket = options.socketFactory ? options.socketFactory(token) : createLiveSocket(token, options.mute);
 
   let everConnected = false;
   let closed = false;

@@ -168,14 +168,16 @@ export class DirectStore {
         }));
         const written = await this.incidents.insertNew(tx, rows, { counted: false });
         if (written.size !== d.fresh.length) throw new StoredMeanwhileError();
-        // new rows of their own, like the records: written before waiting for the groups before
-        orders = await this.orderIntake.createIn(tx, d.settled);
+        // new rows of their own, like the records: written before waiting for the groups before;
+        // counted in the rollups with the incident counts, after them
+        orders = await this.orderIntake.createIn(tx, d.settled, { counted: false });
         // events, alerts and the running counts in the order decided: after the groups before
         // (counted earlier, this group could hold a count row the group before it waits for)
         await before;
         if (d.generation !== this.memory.generation) throw new StaleStateError();
         await this.lease.fence(tx);
         await this.incidents.addToCounts(tx, rows, written);
+        await this.orderIntake.countIn(tx, orders);
         await this.events.saveRows(tx, d.events);
         return this.rules.applyIn(tx, d.alerts);
       });
