@@ -5,7 +5,7 @@
 // on that database (createApp, no HTTP listener):
 //   - fills the rollups from the orders as the migration does on an existing database (the latest
 //     follow-ups from the steps, then both rollup tables), timed;
-//   - times OrderFiguresService.ranking for the last full month with the 3-month 约谈 check, and
+//   - times ReportsService.ranking (the monthly report's JSON) for the last full month with the 3-month 约谈 check, and
 //     for the last full quarter, one call at a time.
 // Target: each ranking < 1 s.
 import { fork } from 'node:child_process';
@@ -39,6 +39,7 @@ export function periodsBefore(now) {
   const [my, mm] = norm(y, m - 1);
   const month = {
     label: `month ${key(my, mm)}`,
+    query: { month: key(my, mm) },
     from: `${key(my, mm)}-01`,
     to: lastDay(my, mm),
     months: [2, 1, 0].map((k) => key(...norm(my, mm - k))),
@@ -47,6 +48,7 @@ export function periodsBefore(now) {
   const [qy, qm] = norm(y, q * 3);
   const quarter = {
     label: `quarter ${qy}-Q${qm / 3 + 1}`,
+    query: { quarter: `${qy}-Q${qm / 3 + 1}` },
     from: `${key(qy, qm)}-01`,
     to: lastDay(...norm(qy, qm + 2)),
     months: [0, 1, 2].map((k) => key(...norm(qy, qm + k))),
@@ -167,7 +169,7 @@ export function rankingSection(results, errors) {
     }
   }
   return [
-    `A year of ${RANKING_TOTAL.toLocaleString('en-US')} orders (orders-fill.mjs) over the units of config/departments.yaml; \`OrderFiguresService.ranking\` timed inside the server built from server/dist, ${SAMPLES} calls one at a time after one unmeasured: the period's sums per unit and per month, the 3 months of the 约谈 check per unit and month, the categories, then ranking.ts. All read from the rollups (docs/rates.md).`,
+    `A year of ${RANKING_TOTAL.toLocaleString('en-US')} orders (orders-fill.mjs) over the units of config/departments.yaml; \`ReportsService.ranking\` (the JSON of \`GET /api/reports/monthly\`) timed inside the server built from server/dist, ${SAMPLES} calls one at a time after one unmeasured: the period's sums per unit, per month over the trend's months, the 3 months of the 约谈 check per unit and month, the categories, then ranking.ts. All read from the rollups (docs/rates.md).`,
     '',
     ...notes,
     '',
@@ -184,13 +186,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const dist = (p) => serverRequire(path.join(ROOT, 'server/dist', p));
   const { loadConfig } = dist('config/config.loader.js');
   const { createApp } = dist('app.factory.js');
-  const { OrderFiguresService } = dist('orders/order-figures.service.js');
+  const { ReportsService } = dist('reports/reports.service.js');
+  const { OrdersService } = dist('orders/orders.service.js');
+  const { rankingPeriodOf } = dist('reports/periods.js');
   const { Db } = dist('infra/database/db.js');
   const { backfillFollowups, fillOrderRollups } = dist('infra/database/migrations/1764800000000-rollups.js');
 
   const app = await createApp(loadConfig(), { logger: ['error', 'warn'] });
   const db = app.get(Db);
-  const figures = app.get(OrderFiguresService);
+  const reports = app.get(ReportsService);
+  const calendar = app.get(OrdersService).calendar;
   const query = (sql) => db.query(sql);
   const handlers = {
     rebuild: async () => {
@@ -201,12 +206,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
       const rows = Number((await db.query('SELECT COUNT(*) AS n FROM order_rollups_day'))[0].n);
       return { ms, rows };
     },
-    ranking: async ({ from, to, months, samples }) => {
-      let r = await figures.ranking(from, to, months);
+    // the report the API answers (GET /api/reports/monthly), without the HTTP around it
+    ranking: async ({ query, samples }) => {
+      const period = rankingPeriodOf(calendar, query);
+      let r = await reports.ranking(period);
       const ms = [];
       for (let k = 0; k < samples; k++) {
         const t = performance.now();
-        r = await figures.ranking(from, to, months);
+        r = await reports.ranking(period);
         ms.push(performance.now() - t);
       }
       return {

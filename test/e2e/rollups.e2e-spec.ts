@@ -2,7 +2,7 @@
 // in its own transaction: intake, steps, reassignment, the sweep's overdue marks. They must say
 // exactly what counting the orders would, and the migration's fill (a rebuild from the orders)
 // must give the same table as the running counts. docs/rates.md.
-import type { Order, OrderCounts, OrderFigures } from '@jointduty/shared';
+import type { Order, OrderCounts, OrderFigures, RankingReport } from '@jointduty/shared';
 import { Db } from '@jointduty/server/infra/database/db';
 import { backfillFollowups, fillOrderRollups } from '@jointduty/server/infra/database/migrations/1764800000000-rollups';
 import { OrderFiguresService } from '@jointduty/server/orders/order-figures.service';
@@ -159,12 +159,20 @@ it('running counts equal a recount through intake, steps, a reassignment and the
   expect(await rollups()).toEqual(await recount());
 
   // the ranking of March: both units, the city pooled, categories by first level
-  const ranking = await server.app.get(OrderFiguresService).ranking('2026-03-01', '2026-03-31', ['2026-01', '2026-02', '2026-03']);
+  const ranking = (await as<RankingReport>('duty', 'GET', '/api/reports/monthly?month=2026-03')).body;
   expect(ranking.units.map((u) => u.departmentId).sort()).toEqual(['city-management', 'market']);
   expect(ranking.city.orders).toBe(6);
   expect(ranking.units.every((u) => u.rank !== null && u.departmentName.length > 0)).toBe(true);
   expect(ranking.categories).toEqual([{ key: '市场监管', label: '市场监管', count: 6 }]);
-  expect(ranking.trend.map((t) => [t.month, t.orders])).toEqual([['2026-03', 6]]);
+  // the six months ending with March: only March has orders
+  expect(ranking.trend.map((t) => [t.key, t.orders])).toEqual([
+    ['2025-10', 0],
+    ['2025-11', 0],
+    ['2025-12', 0],
+    ['2026-01', 0],
+    ['2026-02', 0],
+    ['2026-03', 6],
+  ]);
   // January and February hold nothing: no unit is below the city three months running
   expect(ranking.callIns).toEqual([]);
 

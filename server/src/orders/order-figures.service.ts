@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CallInEntry, CountBy, OrderCounts, OrderFigures, Rate, Rates, UnitFigures } from '@jointduty/shared';
+import type { OrderFigures, Rate } from '@jointduty/shared';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { Db, num } from '../infra/database/db';
@@ -7,21 +7,7 @@ import { localDayOf } from '../incidents/incident-counts';
 import { dayKey } from './order-rollups';
 import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
-import { callIns, cityFigures, rankUnits, type Weights } from './ranking';
-import { addCounts, ratesOf, zeroCounts } from './rates';
-
-/** The unit ranking of a period, for the reports (OrderFiguresService.ranking). */
-export interface OrderRanking {
-  city: { orders: number; counts: OrderCounts; rates: Rates; score: number | null };
-  /** the units with orders in the period, ranked */
-  units: UnitFigures[];
-  callIns: CallInEntry[];
-  /** per month of the period ('YYYY-MM'), oldest first: the city's counts and rates */
-  trend: Array<{ month: string; orders: number; counts: OrderCounts; rates: Rates }>;
-  /** orders received by first-level category, most first ('' as 未分类) */
-  categories: CountBy[];
-  weights: Weights;
-}
+import { cityFigures } from './ranking';
 
 const DAY = 86_400_000;
 /** the on-time rates look at the orders received in this many days */
@@ -92,47 +78,4 @@ export class OrderFiguresService {
     const r = cityFigures(units, {}).rates;
     return { onTimeSignRate: round(r.sign), onTimeFirstCheckRate: round(r.firstCheck), onTimeRate: round(r.onTime) };
   }
-
-  /**
-   * The unit ranking over the city days [fromDay, toDay] ('YYYY-MM-DD'): the city's figures, each
-   * unit with orders in the period ranked (ranking.ts), the 约谈 list over `months` ('YYYY-MM',
-   * oldest first: the report's month and the ones before it), the city's rates per month of the
-   * period, and orders received by first-level category. All from the rollups.
-   */
-  async ranking(fromDay: string, toDay: string, months: readonly string[]): Promise<OrderRanking> {
-    const { weights, callInMinOrders } = this.config.reports.ranking;
-    const name = (id: string) => this.orders.units.get(id)?.name ?? id;
-    const monthsRange = months.length > 0 ? { from: `${months[0]}-01`, to: lastDayOf(months[months.length - 1]!) } : null;
-    const [perUnit, perMonth, perUnitMonth, categories] = await Promise.all([
-      this.repo.sumCounts(fromDay, toDay, 'unit'),
-      this.repo.sumCounts(fromDay, toDay, 'month'),
-      monthsRange ? this.repo.sumCounts(monthsRange.from, monthsRange.to, 'unitMonth') : Promise.resolve([]),
-      this.repo.categoryCounts(fromDay, toDay),
-    ]);
-    const units = perUnit
-      .filter((g) => g.counts.received > 0)
-      .map((g) => ({ departmentId: g.departmentId!, departmentName: name(g.departmentId!), counts: g.counts }));
-    const monthsPerUnit = new Map<string, Map<string, OrderCounts>>();
-    const cityPerMonth = new Map<string, OrderCounts>();
-    for (const g of perUnitMonth) {
-      const unit = monthsPerUnit.get(g.departmentId!) ?? new Map<string, OrderCounts>();
-      unit.set(g.period!, g.counts);
-      monthsPerUnit.set(g.departmentId!, unit);
-      cityPerMonth.set(g.period!, addCounts(cityPerMonth.get(g.period!) ?? zeroCounts(), g.counts));
-    }
-    return {
-      city: cityFigures(units, weights),
-      units: rankUnits(units, weights),
-      callIns: callIns(monthsPerUnit, cityPerMonth, months, callInMinOrders, name),
-      trend: perMonth.map((g) => ({ month: g.period!, orders: g.counts.received, counts: g.counts, rates: ratesOf(g.counts) })),
-      categories: categories.map((c) => ({ key: c.category, label: c.category || '未分类', count: c.n })),
-      weights,
-    };
-  }
-}
-
-/** The last city day of a month 'YYYY-MM'. */
-function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
