@@ -29,6 +29,11 @@ describe('reports: bad input, roles, empty periods', () => {
     ['/api/reports/monthly?quarter=2026-Q5', 'report.invalid_period', 'quarter'],
     ['/api/reports/monthly?month=2026-11&quarter=2026-Q4', 'report.invalid_period', 'quarter'],
     ['/api/reports/snapshots?date=2026-02-29', 'report.invalid_period', 'date'],
+    // the bulletin over other days: at most a year, both ends, not with a week
+    ['/api/reports/weekly?from=2025-10-01&to=2026-10-08', 'report.range_too_long', 'to'],
+    ['/api/reports/weekly?from=2026-10-08&to=2026-10-01', 'report.invalid_period', 'to'],
+    ['/api/reports/weekly?from=2026-10-01', 'report.invalid_period', 'to'],
+    ['/api/reports/weekly?week=2026-W40&from=2026-10-01&to=2026-10-08', 'report.invalid_period', 'week'],
     ['/api/reports/daily?date=2026-12-05&format=pdf', 'report.unknown_format', 'format'],
     ['/api/reports/weekly?week=2026-W49&format=csv', 'report.unknown_format', 'format'],
     ['/api/reports/monthly?month=2026-11&format=xls', 'report.unknown_format', 'format'],
@@ -87,6 +92,11 @@ describe('reports: bad input, roles, empty periods', () => {
     expect(w.body.units).toEqual([]);
     expect(w.body.orders).toEqual([]);
     expect(w.body.truncated).toBe(false);
+
+    const holiday = await get<WeeklyReport>('duty', '/api/reports/weekly?from=2025-10-01&to=2025-10-08&format=json');
+    expect(holiday.status).toBe(200);
+    expect(holiday.body.period).toMatchObject({ key: '2025-10-01..2025-10-08', from: '2025-10-01', to: '2025-10-08' });
+    expect(holiday.body.totals.due).toBe(0);
 
     const d = await get<DailyReport>('admin', '/api/reports/daily?date=2025-03-05');
     expect(d.status).toBe(200);

@@ -158,7 +158,11 @@ function weekly(r: WeeklyReport, tz: string): Block[] {
   const h = numbered();
   const t = r.totals;
   const out: Block[] = [h('总体情况')];
-  out.push(...body(`本周应办结工单 ${t.due} 件，超期 ${t.overdue} 件，按时办结率 ${percent(t.onTimeRate.value)}。`));
+  out.push(
+    ...body(
+      `${r.period.kind === 'week' ? '本周' : '期内'}应办结工单 ${t.due} 件，超期 ${t.overdue} 件，按时办结率 ${percent(t.onTimeRate.value)}。`,
+    ),
+  );
   out.push(h('各承办单位情况'));
   out.push(
     table(
@@ -186,7 +190,7 @@ function weekly(r: WeeklyReport, tz: string): Block[] {
         ]),
       ),
     );
-  else out.push(...body('本周无超期工单。'));
+  else out.push(...body(r.period.kind === 'week' ? '本周无超期工单。' : '期内无超期工单。'));
   if (r.truncated) out.push(note(`清单仅列出前 ${r.orders.length} 件，以上统计为全部工单。`));
   return out;
 }

@@ -204,6 +204,21 @@ describe('report periods', () => {
     expect(refusal(() => rangePeriod(clock, '2026-02-30', '2026-03-01')).message).toMatch(/^from: /);
   });
 
+  it('the bulletin over other days: from and to, both, without week, at most a year', () => {
+    expect(weeklyPeriodOf(clock, { from: '2026-10-01', to: '2026-10-08' })).toMatchObject({
+      kind: 'day',
+      key: '2026-10-01..2026-10-08',
+      from: '2026-10-01',
+      to: '2026-10-08',
+    });
+    expect(refusal(() => weeklyPeriodOf(clock, { from: '2026-10-01' })).message).toMatch(/^to: missing/);
+    expect(refusal(() => weeklyPeriodOf(clock, { to: '2026-10-08' })).message).toMatch(/^from: missing/);
+    expect(refusal(() => weeklyPeriodOf(clock, { week: '2026-W40', from: '2026-10-01', to: '2026-10-08' })).message).toMatch(/^week: /);
+    const long = refusal(() => weeklyPeriodOf(clock, { from: '2025-10-01', to: '2026-10-08' }));
+    expect(long.code).toBe('report.range_too_long');
+    expect(long.message).toMatch(/^to: /);
+  });
+
   it.each([
     [{}, 'json'],
     [{ format: 'json' }, 'json'],

@@ -161,8 +161,18 @@ export function dailyPeriodOf(clock: DayClock, query: Record<string, unknown>, n
   return dayPeriod(clock, date === undefined || date === '' ? clock.dayOf(now) : date);
 }
 
-/** GET /api/reports/weekly: `week`, required. */
+/**
+ * GET /api/reports/weekly: `week`; or, for a bulletin over other days (a holiday week such as
+ * 10-01 to 10-08), `from` and `to`, city dates, at most a year apart.
+ */
 export function weeklyPeriodOf(clock: DayClock, query: Record<string, unknown>): Period {
+  const from = single(query, 'from');
+  const to = single(query, 'to');
+  if ((from !== undefined && from !== '') || (to !== undefined && to !== '')) {
+    const week = single(query, 'week');
+    if (week !== undefined && week !== '') throw invalid('week', 'give week, or from and to, not both');
+    return rangePeriod(clock, required(query, 'from', '2026-10-01'), required(query, 'to', '2026-10-08'));
+  }
   return weekPeriod(clock, required(query, 'week', '2026-W49'));
 }
 

@@ -72,7 +72,7 @@ export function buildWeekly(x: WeeklyInputs): WeeklyReport {
 }
 
 export function weeklySummary(r: WeeklyReport): string {
-  const head = `${r.period.label}，共有${r.totals.due}件工单的初查或办理期限在本周到期`;
+  const head = `${r.period.label}，共有${r.totals.due}件工单的初查或办理期限在${r.period.kind === 'week' ? '本周' : '期内'}到期`;
   if (r.totals.due === 0) return `${head}。`;
   const rate = r.totals.onTimeRate.value === null ? '—' : `${(r.totals.onTimeRate.value * 100).toFixed(1)}%`;
   if (r.totals.overdue === 0) return `${head}，均按时办理，按时率${rate}。`;

@@ -118,7 +118,7 @@ export const zh = {
     status: '状态',
     doneAt: '完成时间',
     notDone: '未完成',
-    noOverdue: '本周无超期工单',
+    noOverdue: '无超期工单',
     truncated: '清单仅列出前 {n} 件，统计数为全部工单',
   },
   ranking: {
@@ -264,7 +264,7 @@ export const en: typeof zh = {
     status: 'Status',
     doneAt: 'Done at',
     notDone: 'Not done',
-    noOverdue: 'No overdue orders this week',
+    noOverdue: 'No overdue orders',
     truncated: 'The list shows the first {n} orders; the counts are of all',
   },
   ranking: {
