@@ -90,7 +90,8 @@ export function rankingSummary(r: RankingReport, months: number): string {
     `按时办结率${pct(c.onTime.value)}，满意率${pct(c.satisfaction.value)}，解决率${pct(c.resolution.value)}`;
   const parts = [head];
   const top = r.units.filter((u) => u.rank !== null).slice(0, 3);
-  if (top.length > 0) parts.push(`综合得分前${top.length}名：${top.map((u) => `${u.departmentName}（${u.score}分）`).join('、')}`);
+  if (top.length > 0)
+    parts.push(`综合得分前${top.length}名：${top.map((u) => `${u.departmentName}（${u.score!.toFixed(1)}分）`).join('、')}`);
   if (r.callIns.length > 0) {
     const words = { onTime: '按时办结率', satisfaction: '满意率' } as const;
     const list = r.callIns.map((e) => `${e.departmentName}（${e.on.map((k) => words[k]).join('、')}）`).join('、');
