@@ -26,7 +26,11 @@ const cases: Case[] = [
   { name: '12345 orderNo a number', channel: '12345', status: 422, body: hotline({ orderNo: 12345 }), names: /^orderNo: must be a string/ },
   { name: '12345 orderNo too long', channel: '12345', status: 422, body: hotline({ orderNo: 'x'.repeat(65) }), names: /^orderNo: must be at most 64/ },
   { name: '12345 empty orderNo', channel: '12345', status: 422, body: hotline({ orderNo: '' }), names: /^orderNo: / },
-  { name: '12345 acceptedAt without offset', channel: '12345', status: 422, body: hotline({ acceptedAt: '2026-07-20T21:05:00' }), names: /^acceptedAt: must be an ISO 8601 time with an offset/ },
+  { name: '12345 acceptedAt not a time', channel: '12345', status: 422, body: hotline({ acceptedAt: '20260720 210500' }), names: /^acceptedAt: must be an ISO 8601 time with an offset/ },
+  { name: '12345 acceptedAt on a day that does not exist', channel: '12345', status: 422, body: hotline({ acceptedAt: '2026-02-30 10:00:00' }), names: /^acceptedAt: is not a real date and time/ },
+  { name: '12345 acceptedAt at 24:00', channel: '12345', status: 422, body: hotline({ acceptedAt: '2026-06-30T24:00:00+08:00' }), names: /^acceptedAt: is not a real date and time/ },
+  { name: 'a body sent as text/plain', channel: '110', status: 415, raw: '{}', headers: { 'content-type': 'text/plain' }, names: /^Content-Type: text\/plain/ },
+  { name: 'a body sent as a form', channel: '110', status: 415, raw: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' }, names: /^Content-Type: / },
   { name: '12345 acceptedAt not a date', channel: '12345', status: 422, body: hotline({ acceptedAt: 'yesterday' }), names: /^acceptedAt: / },
   { name: '12345 acceptedAt impossible', channel: '12345', status: 422, body: hotline({ acceptedAt: '2026-02-30T25:61:00+08:00' }), names: /^acceptedAt: / },
   { name: '12345 acceptedAt far future', channel: '12345', status: 422, body: hotline({ acceptedAt: '2099-01-01T00:00:00+08:00' }), names: /^acceptedAt: is more than a day in the future/ },
@@ -42,7 +46,7 @@ const cases: Case[] = [
   { name: '12345 location out of range', channel: '12345', status: 422, body: hotline({ location: { lng: 200, lat: 36 } }), names: /^location\.lng: / },
   { name: '12345 location as a string', channel: '12345', status: 422, body: hotline({ location: '120.3,36.0' }), names: /^location: must be a object/ },
   { name: '12345 citizen phone with letters', channel: '12345', status: 422, body: hotline({ citizen: { name: '张三', phone: 'call me' } }), names: /^citizen\.phone: must be a phone number/ },
-  { name: '12345 urgency unknown', channel: '12345', status: 422, body: hotline({ urgency: '特急' }), names: /^urgency: must be one of 一般 紧急/ },
+  { name: '12345 urgency unknown (neither a value nor an alias of config/feeds.yaml)', channel: '12345', status: 422, body: hotline({ urgency: '十万火急' }), names: /^urgency: must be one of 一般 紧急/ },
   { name: '12345 __proto__ key', channel: '12345', raw: `{"orderNo":"P-1","acceptedAt":"2026-01-01T00:00:00+08:00","appealType":"投诉","content":"x","__proto__":{"admin":true}}`, status: 422, names: /^__proto__: forbidden key/ },
   { name: '12345 constructor.prototype nested', channel: '12345', body: hotline({ citizen: { constructor: { prototype: { x: 1 } } } }), status: 422, names: /^citizen\.constructor: forbidden key/ },
   { name: '12345 huge nesting in an extra field', channel: '12345', body: hotline({ extra: deep(40) }), status: 422, names: /nested deeper than/ },
@@ -141,6 +145,27 @@ describe('feed bad input', () => {
     expect(found.title).toContain('<script>');
     const detail = await request(server, 'GET', `/api/incidents/${found.id}`, { token });
     expect(detail.body.content).toBe(rec.content);
+  });
+
+  it('takes records as the platforms export them: city time without an offset, aliases, numbers as strings (§11)', async () => {
+    const hot = hotline({ acceptedAt: '2026-07-20 21:05:00', appealType: '求决', urgency: '特急' });
+    const alarm = police({ reportedAt: '2026/07/20 21:06:00', alarmType: '群体事件', level: '1', casualties: '0' });
+    expect((await postFeed(server, '12345', hot)).body).toMatchObject({ accepted: 1 });
+    expect((await postFeed(server, '110', alarm)).body).toMatchObject({ accepted: 1 });
+    const list = await request<IncidentSummary[]>(server, 'GET', '/api/incidents?limit=100', { token });
+    const a = list.body.find((i) => i.externalId === hot.orderNo)!;
+    const b = list.body.find((i) => i.externalId === alarm.caseNo)!;
+    // 21:05 in Shanghai
+    expect(a.occurredAt).toBe('2026-07-20T13:05:00.000Z');
+    expect(b.occurredAt).toBe('2026-07-20T13:06:00.000Z');
+    const da = await request(server, 'GET', `/api/incidents/${a.id}`, { token });
+    expect(da.body).toMatchObject({ kind: '求助' });
+    expect(da.body.facts).toMatchObject({ urgency: '紧急' });
+    const db = await request(server, 'GET', `/api/incidents/${b.id}`, { token });
+    expect(db.body).toMatchObject({ kind: '群体性事件' });
+    expect(db.body.facts).toMatchObject({ level: 1, casualties: 0 });
+    // the raw record keeps what was sent
+    expect(db.body.raw).toMatchObject({ alarmType: '群体事件', level: '1' });
   });
 
   it('keeps unknown extra fields in the raw record', async () => {

@@ -172,7 +172,14 @@ describe('work orders: bad input', () => {
         headers: { 'content-type': type },
       });
     await refused(id, () => raw('{"note": "已联系"'), 400, /^body: not JSON/, 'request.malformed');
-    await refused(id, () => raw('note=已联系', 'application/x-www-form-urlencoded'), 400, /^body: not JSON/, 'request.malformed');
+    // a form is not JSON: refused by its type (CONTRACT §11), before its body is read
+    await refused(
+      id,
+      () => raw('note=已联系', 'application/x-www-form-urlencoded'),
+      415,
+      /^Content-Type: /,
+      'request.unsupported_media_type',
+    );
     await refused(id, () => raw('{"note":"已联系"}', 'application/json; charset=gbk'), 415, /charset/, 'request.unsupported_media_type');
   });
 

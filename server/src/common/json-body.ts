@@ -12,11 +12,18 @@ export function registerJsonBody(fastify: FastifyInstance): void {
     { parseAs: 'buffer', bodyLimit: FEED_LIMITS.maxBodyBytes },
     (req: FastifyRequest, body: Buffer, done: (err: Error | null, value?: unknown) => void) => {
       const type = String(req.headers['content-type'] ?? '');
+      if (body.length === 0) return done(null, undefined);
+      // JSON only (application/json, or a +json type): a form or text body is refused, not guessed at
+      const media = type.split(';')[0]!.trim().toLowerCase();
+      if (media !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(media)) {
+        return done(
+          new AppException('request.unsupported_media_type', `Content-Type: ${media.slice(0, 60) || 'missing'}; send application/json`),
+        );
+      }
       const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
       if (charset && !/^utf-?8$/i.test(charset)) {
         return done(new AppException('request.unsupported_media_type', `Content-Type: charset ${charset} is not supported, send UTF-8`));
       }
-      if (body.length === 0) return done(null, undefined);
       let text: string;
       try {
         text = utf8.decode(body);

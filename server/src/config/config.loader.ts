@@ -22,7 +22,7 @@ import {
 } from './config.schema';
 import { calendarOf } from './load-calendar';
 import { nonEmpty, readEnv } from './load-env';
-import { feedKeysOf } from './load-feeds';
+import { feedAliasesOf, feedKeysOf } from './load-feeds';
 import { ordersOf } from './load-orders';
 import { reportsOf } from './load-reports';
 import { checkAccounts, checkClassifierExamples, checkDepartments, checkTeams } from './load-organisation';
@@ -88,6 +88,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
   const orders = ordersOf(ctx, ordersFile);
   const reports = reportsOf(ctx, reportsFile);
   const feedKeys = feedKeysOf(ctx, feeds, env, envConfig.production);
+  const feedAliases = feedAliasesOf(ctx, feeds);
   if (simulator) problems.push(...simulatorProblems(simulator, city, files.label('simulator'), files.label('city')));
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -101,6 +102,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
     accounts: accounts!.accounts,
     rules: rules!.rules,
     feedKeys: feedKeys!,
+    feedAliases: feedAliases!,
     simulator: simulator ?? null,
     gazetteer: gazetteer!,
     events: events!,

@@ -5,6 +5,7 @@ import { CHANNELS, ROLES, SEVERITIES, type Channel, type Role, type Severity } f
 import type { ClassifierExamples } from './classifier-examples';
 import type { SensitiveLexicon, SentimentLexicon } from './lexicons';
 import type { CalendarConfig, OrdersConfig, ReportsConfig } from './orders.schema';
+import type { FeedAliases } from '@jointduty/shared';
 import { parseShift, SHIFT_FORMAT } from './shift';
 import type { SimulatorConfig } from './simulator.schema';
 
@@ -154,6 +155,8 @@ export interface AppConfig {
   accounts: Account[];
   rules: Rule[];
   feedKeys: Record<FeedChannel, string>;
+  /** other spellings of the feeds' enum values (config/feeds.yaml `aliases`, CONTRACT §11) */
+  feedAliases: FeedAliases;
   // config/simulator.yaml; null when a city has none and the simulator is off
   simulator: SimulatorConfig | null;
   gazetteer: GazetteerEntry[];
@@ -302,8 +305,12 @@ export const rulesSchema = z.strictObject({
   ),
 });
 
+const aliasMap = z.record(text, text).default({});
 export const feedsSchema = z.strictObject({
   keys: z.record(z.enum(FEED_CHANNELS), text),
+  aliases: z
+    .strictObject({ appealType: aliasMap, urgency: aliasMap, kind: aliasMap, alarmType: aliasMap })
+    .default({ appealType: {}, urgency: {}, kind: {}, alarmType: {} }),
 });
 
 const gazetteerEntry = z.strictObject({ name: text, district: text, aliases: words.default([]) });

@@ -1,3 +1,4 @@
+import { ALARM_TYPES, APPEAL_TYPES, CONSUMER_KINDS, URGENCIES, type FeedAliases } from '@jointduty/shared';
 import { FEED_CHANNELS, type FeedChannel, type FeedsFile } from './config.schema';
 import { nonEmpty } from './load-env';
 import type { CheckContext } from './read-files';
@@ -30,4 +31,26 @@ export function feedKeysOf(
     }
   }
   return keys;
+}
+
+// the values each aliased field takes in the contract
+const ALIAS_TARGETS: Record<keyof FeedAliases, readonly string[]> = {
+  appealType: APPEAL_TYPES,
+  urgency: URGENCIES,
+  kind: CONSUMER_KINDS,
+  alarmType: ALARM_TYPES,
+};
+
+/** The feeds' value aliases; undefined after recording each one that maps to no value of its field. */
+export function feedAliasesOf(ctx: CheckContext, file: FeedsFile | undefined): FeedAliases | undefined {
+  if (!file) return undefined;
+  const before = ctx.problems.length;
+  for (const [field, targets] of Object.entries(ALIAS_TARGETS) as Array<[keyof FeedAliases, readonly string[]]>) {
+    for (const [from, to] of Object.entries(file.aliases[field])) {
+      if (!targets.includes(to)) {
+        ctx.problems.push(`${ctx.files.label('feeds')}: aliases.${field}.${from}: ${to} is not a value of ${field} (${targets.join(' ')})`);
+      }
+    }
+  }
+  return ctx.problems.length > before ? undefined : file.aliases;
 }

@@ -119,7 +119,7 @@ export class FeedsService implements OnModuleDestroy {
     let duplicates = 0;
 
     records.forEach((value, index) => {
-      const v = validateFeedRecord(channel, value);
+      const v = validateFeedRecord(channel, value, this.config.feedAliases);
       if (!v.ok) return void rejected.push({ index, errors: v.errors });
       const district = (v.record as { district?: string }).district;
       if (district !== undefined && this.resolver.normalize(district) === null) {

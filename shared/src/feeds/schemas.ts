@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from '../channels';
 import { usccProblem } from '../uscc';
-import { coordinates, count, districtName, httpUrl, isoDeadline, isoTime, person, phone, text } from './primitives';
+import { coordinates, count, districtName, httpUrl, isoDeadline, isoTime, numeric, person, phone, text } from './primitives';
 
 export const APPEAL_TYPES = ['投诉', '举报', '咨询', '求助', '建议', '表扬'] as const;
 export const HOTLINE_SOURCES = ['phone', 'wechat', 'app', 'web', 'mailbox', 'letter'] as const;
@@ -52,7 +52,7 @@ export const consumerRecordSchema = z
     merchant: merchantSchema.optional(),
     consumer: person.optional(),
     industry: text(1, 100).optional(),
-    amount: z.number().finite().min(0).max(1e12).optional(),
+    amount: numeric(z.number().finite().min(0).max(1e12)).optional(),
     district: districtName.optional(),
     location: coordinates.optional(),
   })
@@ -69,7 +69,7 @@ export const policeRecordSchema = z.object({
   alarmType: z.enum(ALARM_TYPES),
   summary: text(1, 2000),
   address: text(1, 500),
-  level: z.number().int().min(1).max(4).optional(),
+  level: numeric(z.number().int().min(1).max(4)).optional(),
   casualties: count.optional(),
   district: districtName.optional(),
   location: coordinates.optional(),
@@ -82,13 +82,9 @@ export const sentimentRecordSchema = z.object({
   platform: z.enum(PLATFORMS),
   publishedAt: isoTime,
   text: text(1, 5000),
-  author: z
-    .object({ name: text(1, 100).optional(), followers: count.optional(), verified: z.boolean().optional() })
-    .optional(),
+  author: z.object({ name: text(1, 100).optional(), followers: count.optional(), verified: z.boolean().optional() }).optional(),
   url: httpUrl.optional(),
-  metrics: z
-    .object({ reposts: count.optional(), comments: count.optional(), likes: count.optional(), views: count.optional() })
-    .optional(),
+  metrics: z.object({ reposts: count.optional(), comments: count.optional(), likes: count.optional(), views: count.optional() }).optional(),
   location: text(1, 100).optional(),
   topics: z.array(text(1, 100)).max(50).optional(),
 });

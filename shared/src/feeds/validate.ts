@@ -3,9 +3,7 @@ import type { Channel } from '../channels';
 import { FEED_LIMITS } from '../channels';
 import { FEED_SCHEMAS, type FeedRecordByChannel } from './schemas';
 
-export type Validated<C extends Channel> =
-  | { ok: true; record: FeedRecordByChannel[C] }
-  | { ok: false; errors: string[] };
+export type Validated<C extends Channel> = { ok: true; record: FeedRecordByChannel[C] } | { ok: false; errors: string[] };
 
 // Keys that would reach an object's prototype if anything merged the record carelessly.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -65,11 +63,32 @@ function inspectShape(value: unknown): string[] {
   return errors;
 }
 
-/** Checks one native record of a channel; errors read "field: why". */
-export function validateFeedRecord<C extends Channel>(channel: C, value: unknown): Validated<C> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, errors: [`record: must be an object, got ${describe(value)}`] };
+/** The enum fields whose other spellings config/feeds.yaml may list (CONTRACT §11). */
+export const ALIASED_FIELDS = ['appealType', 'kind', 'alarmType', 'urgency'] as const;
+export type AliasedField = (typeof ALIASED_FIELDS)[number];
+/** Per field: a spelling a platform exports → the contract's value (求决 → 求助, 特急 → 紧急). */
+export type FeedAliases = Partial<Record<AliasedField, Record<string, string>>>;
+
+// A record with its aliased values put in the contract's words; the record as sent when none apply.
+function withAliases(value: Record<string, unknown>, aliases: FeedAliases | undefined): Record<string, unknown> {
+  if (!aliases) return value;
+  let out = value;
+  for (const field of ALIASED_FIELDS) {
+    const v = value[field];
+    const to = typeof v === 'string' ? aliases[field]?.[v.trim()] : undefined;
+    if (to === undefined) continue;
+    if (out === value) out = { ...value };
+    out[field] = to;
   }
+  return out;
+}
+
+/** Checks one native record of a channel; errors read "field: why". */
+export function validateFeedRecord<C extends Channel>(channel: C, input: unknown, aliases?: FeedAliases): Validated<C> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, errors: [`record: must be an object, got ${describe(input)}`] };
+  }
+  const value = withAliases(input as Record<string, unknown>, aliases);
   const shapeErrors = inspectShape(value);
   if (shapeErrors.length > 0) return { ok: false, errors: shapeErrors };
   const schema = FEED_SCHEMAS[channel] as z.ZodType<FeedRecordByChannel[C]>;
