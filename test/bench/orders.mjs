@@ -53,8 +53,8 @@ function pct(samples, q) {
 }
 const stats = (samples) => ({ n: samples.length, p50: pct(samples, 0.5), p95: pct(samples, 0.95), max: pct(samples, 1) });
 
-/** Runs orders-fill.mjs in its own process on one database. */
-function fillChild(h, job) {
+/** Runs orders-fill.mjs in its own process on one database (the orders and ranking parts). */
+export function fillChild(h, job) {
   return new Promise((resolve, reject) => {
     const child = h.track(
       fork(path.join(HERE, 'orders-fill.mjs'), [], {

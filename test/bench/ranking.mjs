@@ -8,12 +8,12 @@
 //   - times ReportsService.ranking (the monthly report's JSON) for the last full month with the 3-month 约谈 check, and
 //     for the last full quarter, one call at a time.
 // Target: each ranking < 1 s.
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { fillChild } from './orders.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -54,26 +54,6 @@ export function periodsBefore(now) {
     months: [0, 1, 2].map((k) => key(...norm(qy, qm + k))),
   };
   return { month, quarter };
-}
-
-/** orders-fill.mjs in its own process (as the orders part runs it). */
-function fillChild(h, job) {
-  return new Promise((resolve, reject) => {
-    const child = h.track(
-      fork(path.join(HERE, 'orders-fill.mjs'), [], {
-        cwd: h.ROOT,
-        execArgv: ['--max-semi-space-size=64'],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      }),
-    );
-    let answer = null;
-    child.on('message', (m) => (answer = m));
-    child.on('exit', (code) => {
-      if (answer?.ok) resolve(answer.result);
-      else reject(new Error(`orders fill failed (exit ${code}): ${answer?.error ?? 'no answer'}`));
-    });
-    child.send(job);
-  });
 }
 
 /** The whole part on one database. */

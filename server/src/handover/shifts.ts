@@ -1,6 +1,7 @@
 import type { ShiftSpan } from '@jointduty/shared';
 import type { RosterLine } from '../config/config.schema';
 import type { ShiftConfig } from '../config/orders.schema';
+import { shiftLength } from '../config/load-reports';
 import { onShift, parseShift } from '../config/shift';
 import { cityDay, cityInstant, cityMinute } from '../common/city-clock';
 
@@ -27,10 +28,6 @@ export function isCityDate(text: string): boolean {
   return d.toISOString().slice(0, 10) === text;
 }
 
-function length(s: ShiftConfig): number {
-  return s.end > s.start ? s.end - s.start : s.end + 1440 - s.start;
-}
-
 /** The people of the office on a shift: roster lines of `officeUnit` whose shift overlaps it. */
 export function peopleOn(shift: ShiftConfig, roster: readonly RosterLine[], officeUnit: string): string[] {
   const out: string[] = [];
@@ -39,7 +36,7 @@ export function peopleOn(shift: ShiftConfig, roster: readonly RosterLine[], offi
     const theirs = parseShift(line.shift);
     // a shift the loader let through unparsed is taken as all day, as the wall does
     const overlaps =
-      theirs === null || Array.from({ length: length(shift) }, (_, i) => (shift.start + i) % 1440).some((m) => onShift(theirs, m));
+      theirs === null || Array.from({ length: shiftLength(shift) }, (_, i) => (shift.start + i) % 1440).some((m) => onShift(theirs, m));
     if (overlaps && !out.includes(line.person)) out.push(line.person);
   }
   return out;
@@ -55,7 +52,7 @@ export interface ShiftContext {
 /** A shift's span, when it starts on city day `day`. */
 export function spanOf(ctx: ShiftContext, shift: ShiftConfig, day: string): ShiftSpan {
   const start = cityInstant(day, shift.start, ctx.timeZone);
-  const end = cityInstant(day, shift.start + length(shift), ctx.timeZone);
+  const end = cityInstant(day, shift.start + shiftLength(shift), ctx.timeZone);
   return {
     key: `${day} ${shift.text}`,
     start: new Date(start).toISOString(),

@@ -1,6 +1,5 @@
-import { ref, shallowRef } from 'vue';
 import type { InfoReport, InfoReportDetail, InfoReportStep } from '@jointduty/shared';
-import { errorMessage } from '../../app/errors';
+import { useDetail } from '../../app/useDetail';
 import { ApiError } from '../../app/http';
 import type { LiveConnection } from '../../realtime/useConnection';
 import { saveBlob } from '../../app/download';
@@ -27,44 +26,7 @@ export function useInfoReportDetail(live: LiveConnection, options: InfoReportDet
   const post = options.post ?? submitInfoReport;
   const download = options.download ?? downloadInfoReport;
   const save = options.save ?? saveBlob;
-  const id = ref<string | null>(null);
-  const detail = shallowRef<InfoReportDetail | null>(null);
-  const loading = ref(false);
-  const error = ref<string | null>(null);
-  let request = 0;
-
-  async function load(): Promise<void> {
-    const target = id.value;
-    if (target === null) return;
-    const mine = ++request;
-    loading.value = true;
-    try {
-      const answer = await read(target);
-      if (mine !== request) return;
-      detail.value = answer;
-      error.value = null;
-    } catch (err) {
-      if (mine === request) error.value = errorMessage(err);
-    } finally {
-      if (mine === request) loading.value = false;
-    }
-  }
-
-  function open(next: string): void {
-    if (id.value === next && detail.value) return;
-    id.value = next;
-    detail.value = null;
-    error.value = null;
-    void load();
-  }
-
-  function close(): void {
-    request++;
-    id.value = null;
-    detail.value = null;
-    error.value = null;
-    loading.value = false;
-  }
+  const { id, detail, loading, error, load, open, close } = useDetail(read);
 
   /** Submits the step; a refusal is thrown with its text, and the report is read again on 409. */
   async function submit(step: InfoReportStep, text: string): Promise<void> {

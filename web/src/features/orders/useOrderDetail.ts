@@ -1,6 +1,6 @@
-import { ref, shallowRef } from 'vue';
 import type { Order, OrderAction, OrderBodies, OrderDetail } from '@jointduty/shared';
 import { errorMessage } from '../../app/errors';
+import { useDetail } from '../../app/useDetail';
 import { ApiError } from '../../app/http';
 import { appI18n } from '../../app/i18n';
 import { timeOf } from '../../app/format';
@@ -24,44 +24,7 @@ const isDetail = (o: Order | OrderDetail): o is OrderDetail => Array.isArray((o 
 export function useOrderDetail(live: LiveConnection, options: OrderDetailOptions = {}) {
   const read = options.read ?? fetchOrder;
   const post = options.post ?? postOrderAction;
-  const id = ref<string | null>(null);
-  const detail = shallowRef<OrderDetail | null>(null);
-  const loading = ref(false);
-  const error = ref<string | null>(null);
-  let request = 0;
-
-  async function load(): Promise<void> {
-    const target = id.value;
-    if (target === null) return;
-    const mine = ++request;
-    loading.value = true;
-    try {
-      const answer = await read(target);
-      if (mine !== request) return;
-      detail.value = answer;
-      error.value = null;
-    } catch (err) {
-      if (mine === request) error.value = errorMessage(err);
-    } finally {
-      if (mine === request) loading.value = false;
-    }
-  }
-
-  function open(next: string): void {
-    if (id.value === next && detail.value) return;
-    id.value = next;
-    detail.value = null;
-    error.value = null;
-    void load();
-  }
-
-  function close(): void {
-    request++;
-    id.value = null;
-    detail.value = null;
-    error.value = null;
-    loading.value = false;
-  }
+  const { id, detail, loading, error, load, open, close } = useDetail(read);
 
   /** A newer state of the open order (a push): its fields over the detail's, the history kept. */
   function merge(order: Order): void {
